@@ -1,0 +1,56 @@
+# Run `make help` for the list of targets.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(abspath $(VENV))/bin
+UV_VERSION := 0.13.8
+SPECS := $(wildcard specs/*.yaml) $(wildcard specs/openapi-python-client/*.yaml)
+GENERATED_STAMP := $(VENV)/.generated
+INSTALLED_STAMP := $(VENV)/.installed
+LINKED_STAMP := $(VENV)/.linked
+LOCAL_PACKAGES := -e . -e generated/pilfer-client -e generated/lighthouse-client \
+	-e generated/pilfer-models -e generated/lighthouse-models
+
+.DEFAULT_GOAL := all
+.PHONY: all help generate check-generated lint typecheck test lock clean
+
+all: $(LINKED_STAMP) ## Create .venv from the lock, regenerate when specs changed, install everything editable
+
+help: ## List the targets
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-16s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+$(INSTALLED_STAMP): requirements.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+	$(BIN)/uv pip install --quiet --python $(BIN)/python --require-hashes -r requirements.lock
+	touch $@
+
+$(GENERATED_STAMP): $(INSTALLED_STAMP) $(SPECS) codegen/generate.py pyproject.toml requirements.lock
+	$(BIN)/python codegen/generate.py
+	touch $@
+
+$(LINKED_STAMP): $(GENERATED_STAMP)
+	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps --no-build-isolation $(LOCAL_PACKAGES)
+	touch $@
+
+generate: $(LINKED_STAMP) ## Regenerate generated/ from specs/ (no work when nothing changed)
+
+check-generated: $(INSTALLED_STAMP) ## Fail, naming the files, when generated/ differs from what specs/ produce
+	$(BIN)/python codegen/generate.py --check
+
+lint: $(INSTALLED_STAMP) ## ruff check and ruff format --check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: $(LINKED_STAMP) ## mypy (strict on overlay/ and the mocks)
+	$(BIN)/mypy
+
+test: $(LINKED_STAMP) lint typecheck check-generated ## Lint, type-check, drift check, then pytest
+	$(BIN)/pytest
+
+lock: ## Re-resolve requirements.lock from pyproject.toml (run after changing a dependency)
+	test -x $(BIN)/uv || ($(PYTHON) -m venv $(VENV) && $(BIN)/python -m pip install --quiet uv==$(UV_VERSION))
+	$(BIN)/uv pip compile --quiet pyproject.toml --extra dev --generate-hashes --python-version 3.11 \
+		--no-header --output-file requirements.lock
+
+clean: ## Remove .venv and caches (generated/ is committed and stays)
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis

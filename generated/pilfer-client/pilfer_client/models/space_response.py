@@ -1,0 +1,71 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.space import Space
+
+
+T = TypeVar("T", bound="SpaceResponse")
+
+
+@_attrs_define
+class SpaceResponse:
+    """`{ data: Space }`
+
+    Attributes:
+        data (Space): A space. The page shows the five fields below. Assumption: `_id` and `name` are always present,
+            the others may be left out. Hydrated relations (`project`, `organization`) appear only when requested with
+            `include`.
+             Example: {'_id': 'string', 'name': 'string', 'projectId': 'string', 'status': 'string', 'priority': 'string'}.
+    """
+
+    data: Space
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = self.data.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "data": data,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.space import Space  # noqa: PLC0415
+
+        d = dict(src_dict)
+        data = Space.from_dict(d.pop("data"))
+
+        space_response = cls(
+            data=data,
+        )
+
+        space_response.additional_properties = d
+        return space_response
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

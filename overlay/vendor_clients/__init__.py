@@ -1,0 +1,1 @@
+"""Auth, pagination, typed errors, retries and timeouts over the generated Pilfer and Lighthouse clients."""
