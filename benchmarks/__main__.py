@@ -1,0 +1,34 @@
+"""Run every benchmark, print one table and write the same figures to a JSON file."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+from pathlib import Path
+
+from benchmarks import call_cost, generation
+from benchmarks.harness import Figure, render
+
+SECTIONS = (generation, call_cost)
+
+
+def main() -> None:
+    """Entry point of `python -m benchmarks`."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--smoke", action="store_true", help="run each benchmark once on tiny sizes")
+    parser.add_argument("--json", type=Path, default=Path(".bench/results.json"), help="where to write figures")
+    args = parser.parse_args()
+    figures: list[Figure] = []
+    for section in SECTIONS:
+        figures += section.run(smoke=args.smoke)
+    print(render(figures))
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    machine = {"python": platform.python_version(), "machine": platform.machine(), "smoke": args.smoke}
+    report = {"machine": machine, "figures": [f.as_dict() for f in figures]}
+    args.json.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    print(f"\nwritten: {args.json}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,63 @@
+"""Timing primitives and the result table shared by every benchmark."""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One measured figure: a row of the table and an entry of the JSON file."""
+
+    section: str
+    name: str
+    value: float
+    unit: str
+    target: str = ""
+    met: bool | None = None
+
+    def as_dict(self) -> dict[str, object]:
+        """The figure as plain JSON data."""
+        return asdict(self)
+
+
+def median_seconds(fn: Callable[[], object], *, repeats: int, number: int = 1) -> float:
+    """Median over repeats of the mean wall time of number consecutive calls of fn."""
+    samples = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        for _ in range(number):
+            fn()
+        samples.append((time.perf_counter() - start) / number)
+    return statistics.median(samples)
+
+
+def calls_per_repeat(fn: Callable[[], object], budget: float = 0.05) -> int:
+    """How many calls of fn fill about budget seconds (at least one)."""
+    start = time.perf_counter()
+    fn()
+    once = max(time.perf_counter() - start, 1e-7)
+    return max(1, int(budget / once))
+
+
+def render(figures: list[Figure]) -> str:
+    """The figures as one aligned text table."""
+    header = ("section", "figure", "value", "unit", "target", "met")
+    rows = [header] + [
+        (
+            f.section,
+            f.name,
+            f"{f.value:.3g}" if abs(f.value) < 1000 else f"{f.value:,.0f}",
+            f.unit,
+            f.target,
+            "" if f.met is None else ("yes" if f.met else "NO"),
+        )
+        for f in figures
+    ]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
+    lines = ["  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip() for row in rows]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines)
