@@ -15,7 +15,7 @@ from urllib.parse import unquote
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import Response
-from starlette.routing import Mount, request_response
+from starlette.routing import request_response
 
 from tests.mocks.errors import ApiError, ErrorVocabulary
 
@@ -71,6 +71,8 @@ def build_app(resources: Sequence[Resource], errors: ErrorVocabulary, state: Any
         except ApiError as error:
             return errors.render(error)
 
-    app = Starlette(routes=[Mount("", app=request_response(dispatch))])
+    app = Starlette()
+    # Every request goes to ``dispatch``; a Mount would miss paths whose decoded form holds a newline.
+    app.router.default = request_response(dispatch)
     app.state.store = state
     return app
