@@ -11,7 +11,7 @@ LOCAL_PACKAGES := -e . -e generated/pilfer-client -e generated/lighthouse-client
 	-e generated/pilfer-models -e generated/lighthouse-models
 
 .DEFAULT_GOAL := all
-.PHONY: all help generate check-generated lint typecheck test lock clean
+.PHONY: all help generate check-generated lint typecheck test mock fuzz lock clean
 
 all: $(LINKED_STAMP) ## Create .venv from the lock, regenerate when specs changed, install everything editable
 
@@ -48,6 +48,12 @@ typecheck: $(LINKED_STAMP) ## mypy (strict on overlay/ and the mocks)
 
 test: $(LINKED_STAMP) lint typecheck check-generated ## Lint, type-check, drift check, then pytest
 	$(BIN)/pytest
+
+mock: $(LINKED_STAMP) ## Serve the stateful mocks: Pilfer on 127.0.0.1:4010, Lighthouse on :4011 (PILFER_MOCK_PORT, LIGHTHOUSE_MOCK_PORT)
+	$(BIN)/python -m tests.mocks
+
+fuzz: $(LINKED_STAMP) ## Long schemathesis CLI campaign against the mocks (SEED=..., FUZZ_EXAMPLES=1000); JUnit in reports/
+	scripts/fuzz.sh $(BIN)
 
 lock: ## Re-resolve requirements.lock from pyproject.toml (run after changing a dependency)
 	test -x $(BIN)/uv || ($(PYTHON) -m venv $(VENV) && $(BIN)/python -m pip install --quiet uv==$(UV_VERSION))

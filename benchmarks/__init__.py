@@ -1,1 +1,1 @@
-"""`make bench`: same-run ratios and medians for generation, client overhead, pagination, prefetch and mocks."""
+"""`make bench`: same-run ratios and medians for generation, client cost, pagination, prefetch, mocks."""

@@ -17,7 +17,9 @@ def main() -> None:
     """Entry point of `python -m benchmarks`."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--smoke", action="store_true", help="run each benchmark once on tiny sizes")
-    parser.add_argument("--json", type=Path, default=Path(".bench/results.json"), help="where to write figures")
+    parser.add_argument(
+        "--json", type=Path, default=Path(".bench/results.json"), help="where to write figures"
+    )
     args = parser.parse_args()
     figures: list[Figure] = []
     for section in SECTIONS:

@@ -44,7 +44,9 @@ def transport(body: bytes) -> httpx.MockTransport:
 
 def contenders(body: bytes) -> dict[str, Callable[[], object]]:
     """name -> one list call, each fetching and parsing the same body."""
-    raw = httpx.Client(base_url=BASE_URL, transport=transport(body), headers={"Authorization": f"Bearer {TOKEN}"})
+    raw = httpx.Client(
+        base_url=BASE_URL, transport=transport(body), headers={"Authorization": f"Bearer {TOKEN}"}
+    )
     generated = AuthenticatedClient(BASE_URL, token=TOKEN, httpx_args={"transport": transport(body)})
     decoded = json.loads(body)
 
@@ -55,7 +57,9 @@ def contenders(body: bytes) -> dict[str, Callable[[], object]]:
         return list_workspaces.sync_detailed("org", "biz", client=generated, page_size=100).parsed
 
     def pydantic_models() -> object:
-        return PydanticListResponse.model_validate_json(raw.get(PATH, params={"page": 1, "page_size": 100}).content)
+        return PydanticListResponse.model_validate_json(
+            raw.get(PATH, params={"page": 1, "page_size": 100}).content
+        )
 
     return {
         "raw httpx + json.loads (floor)": floor,
@@ -76,5 +80,7 @@ def run(smoke: bool) -> list[Figure]:
         seconds[name] = median_seconds(fn, repeats=repeats, number=number)
     floor = seconds["raw httpx + json.loads (floor)"]
     figures = [Figure("call cost", "floor: raw httpx + json.loads, 100 items", floor * 1e6, "us/call")]
-    figures += [Figure("call cost", name, s / floor, "x floor") for name, s in seconds.items() if s is not floor]
+    figures += [
+        Figure("call cost", name, s / floor, "x floor") for name, s in seconds.items() if s is not floor
+    ]
     return figures

@@ -70,7 +70,9 @@ def run(smoke: bool) -> list[Figure]:
             raise RuntimeError(f"{api}: {result['errors']} non-200 answers under load")
         label = f"{api} list, 100 items, {concurrency} connections"
         figures += [
-            Figure("mock throughput", f"{label}: throughput", result["requests"] / result["seconds"], "req/s"),
+            Figure(
+                "mock throughput", f"{label}: throughput", result["requests"] / result["seconds"], "req/s"
+            ),
             Figure("mock throughput", f"{label}: p50 latency", result["p50_ms"], "ms"),
             Figure("mock throughput", f"{label}: p99 latency", result["p99_ms"], "ms"),
         ]

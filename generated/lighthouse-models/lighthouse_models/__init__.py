@@ -188,5 +188,5 @@ class ListWorkspacesParametersQuery(BaseModel):
     search: str | None = None
     context_id: UUID | None = None
     workspace_group_id: UUID | None = None
-    sort_field: SortField | None = "created_at"
-    sort_order: SortOrder | None = "ASC"
+    sort_field: SortField | None = SortField.created_at
+    sort_order: SortOrder | None = SortOrder.asc
