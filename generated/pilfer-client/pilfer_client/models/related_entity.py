@@ -17,16 +17,16 @@ class RelatedEntity:
         {'_id': 'jd7f8a2b3c4d5e6f7a8b9c0d1e2f3a4b', 'name': 'Research'}
 
     Attributes:
-        field_id (str): Convex document id (opaque string).
+        id (str): Convex document id (opaque string).
         name (str):
     """
 
-    field_id: str
+    id: str
     name: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        field_id = self.field_id
+        id = self.id
 
         name = self.name
 
@@ -34,7 +34,7 @@ class RelatedEntity:
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
-                "_id": field_id,
+                "_id": id,
                 "name": name,
             }
         )
@@ -44,12 +44,12 @@ class RelatedEntity:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        field_id = d.pop("_id")
+        id = d.pop("_id")
 
         name = d.pop("name")
 
         related_entity = cls(
-            field_id=field_id,
+            id=id,
             name=name,
         )
 

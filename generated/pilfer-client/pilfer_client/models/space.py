@@ -24,7 +24,7 @@ class Space:
             {'_id': 'string', 'name': 'string', 'projectId': 'string', 'status': 'string', 'priority': 'string'}
 
         Attributes:
-            field_id (str): Convex document id (opaque string).
+            id (str): Convex document id (opaque string).
             name (str):
             project_id (str | Unset):
             status (str | Unset): Open string. The page shows "Draft" in request examples; other values may appear.
@@ -35,7 +35,7 @@ class Space:
                 null in personal scope.
     """
 
-    field_id: str
+    id: str
     name: str
     project_id: str | Unset = UNSET
     status: str | Unset = UNSET
@@ -47,7 +47,7 @@ class Space:
     def to_dict(self) -> dict[str, Any]:
         from ..models.related_entity import RelatedEntity  # noqa: PLC0415
 
-        field_id = self.field_id
+        id = self.id
 
         name = self.name
 
@@ -77,7 +77,7 @@ class Space:
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
-                "_id": field_id,
+                "_id": id,
                 "name": name,
             }
         )
@@ -99,7 +99,7 @@ class Space:
         from ..models.related_entity import RelatedEntity  # noqa: PLC0415
 
         d = dict(src_dict)
-        field_id = d.pop("_id")
+        id = d.pop("_id")
 
         name = d.pop("name")
 
@@ -144,7 +144,7 @@ class Space:
         organization = _parse_organization(d.pop("organization", UNSET))
 
         space = cls(
-            field_id=field_id,
+            id=id,
             name=name,
             project_id=project_id,
             status=status,
