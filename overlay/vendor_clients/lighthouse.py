@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncGenerator, Iterator
 from dataclasses import dataclass
 from math import ceil
 from typing import Literal, TypedDict, Unpack
@@ -192,7 +192,7 @@ class AsyncLighthouseClient(_Workspaces, AsyncClient):
         prefetch: int = 0,
         timeout: CallTimeout = USE_DEFAULT,
         **filters: Unpack[WorkspaceFilters],
-    ) -> AsyncIterator[WorkspaceListResponse]:
+    ) -> AsyncGenerator[WorkspaceListResponse]:
         """Every page in order; once page 1 gives ``meta.total``, up to ``prefetch`` pages are fetched
         concurrently ahead of the consumer (0: one request at a time)."""
         plan = _plan(page_size, None)
@@ -213,7 +213,7 @@ class AsyncLighthouseClient(_Workspaces, AsyncClient):
         prefetch: int = 0,
         timeout: CallTimeout = USE_DEFAULT,
         **filters: Unpack[WorkspaceFilters],
-    ) -> AsyncIterator[Workspace]:
+    ) -> AsyncGenerator[Workspace]:
         plan = _plan(page_size, max_items)
         pages = self.iter_workspace_pages(
             page_size=plan.page_size, prefetch=prefetch, timeout=timeout, **filters

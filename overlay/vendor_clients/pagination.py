@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import asyncio
 from collections import deque
-from collections.abc import AsyncIterator, Awaitable, Callable, Hashable, Iterable, Iterator, Sequence
+from collections.abc import AsyncGenerator, Awaitable, Callable, Hashable, Iterable, Iterator, Sequence
+from contextlib import aclosing
 from itertools import chain, islice
 from typing import Generic, Protocol, TypeVar
 
@@ -79,7 +80,7 @@ def iter_items(
 
 async def aiter_pages(
     fetch: Callable[[int], Awaitable[PageT]], plan: PagePlan[PageT, ItemT], start: int, prefetch: int = 0
-) -> AsyncIterator[PageT]:
+) -> AsyncGenerator[PageT]:
     """Async ``iter_pages``; with ``prefetch > 0`` and known remaining positions, fetches up to ``prefetch``
     pages concurrently ahead of the consumer and still yields them in order."""
     guard = _RepeatGuard(plan)
@@ -88,11 +89,12 @@ async def aiter_pages(
     following = plan.next_position(start, page)
     ahead = plan.remaining_positions(start, page) if prefetch > 0 and following is not None else None
     if ahead is not None:
-        async for position, page in _prefetched(fetch, ahead, prefetch):
-            yield guard.check(position, page)
-            following = plan.next_position(position, page)
-            if following is None:
-                return
+        async with aclosing(_prefetched(fetch, ahead, prefetch)) as prefetched:
+            async for position, page in prefetched:
+                yield guard.check(position, page)
+                following = plan.next_position(position, page)
+                if following is None:
+                    return
     while following is not None:
         page = guard.check(following, await fetch(following))
         yield page
@@ -101,7 +103,7 @@ async def aiter_pages(
 
 async def _prefetched(
     fetch: Callable[[int], Awaitable[PageT]], positions: range, concurrency: int
-) -> AsyncIterator[tuple[int, PageT]]:
+) -> AsyncGenerator[tuple[int, PageT]]:
     """``(position, page)`` in order, with at most ``concurrency`` requests in flight; cancels the rest
     when the consumer stops early."""
     todo = iter(positions)
@@ -125,15 +127,17 @@ async def _prefetched(
 
 
 async def aiter_items(
-    pages: AsyncIterator[PageT], plan: PagePlan[PageT, ItemT], max_items: int | None
-) -> AsyncIterator[ItemT]:
-    """The items of ``pages`` in order, at most ``max_items`` of them."""
+    pages: AsyncGenerator[PageT], plan: PagePlan[PageT, ItemT], max_items: int | None
+) -> AsyncGenerator[ItemT]:
+    """The items of ``pages`` in order, at most ``max_items`` of them; stopping early closes ``pages``
+    (and cancels any prefetch) at once."""
     if max_items is not None and max_items <= 0:
         return
     count = 0
-    async for page in pages:
-        for item in plan.items(page):
-            yield item
-            count += 1
-            if count == max_items:
-                return
+    async with aclosing(pages):
+        async for page in pages:
+            for item in plan.items(page):
+                yield item
+                count += 1
+                if count == max_items:
+                    return

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncGenerator, Iterator
 from dataclasses import dataclass
 from typing import TypedDict, Unpack
 from urllib.parse import quote
@@ -187,7 +187,7 @@ class AsyncPilferClient(AsyncClient):
         page_size: int = DEFAULT_PAGE_SIZE,
         timeout: CallTimeout = USE_DEFAULT,
         **filters: Unpack[SpaceFilters],
-    ) -> AsyncIterator[SpaceListResponse]:
+    ) -> AsyncGenerator[SpaceListResponse]:
         return aiter_pages(
             lambda offset: self.list_spaces(limit=page_size, offset=offset, timeout=timeout, **filters),
             SpacePages(page_size),
@@ -201,7 +201,7 @@ class AsyncPilferClient(AsyncClient):
         max_items: int | None = None,
         timeout: CallTimeout = USE_DEFAULT,
         **filters: Unpack[SpaceFilters],
-    ) -> AsyncIterator[Space]:
+    ) -> AsyncGenerator[Space]:
         size = page_size_for(page_size, max_items)
         pages = self.iter_space_pages(page_size=size, timeout=timeout, **filters)
         return aiter_items(pages, SpacePages(size), max_items)
