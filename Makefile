@@ -28,8 +28,10 @@ $(GENERATED_STAMP): $(INSTALLED_STAMP) $(SPECS) codegen/generate.py pyproject.to
 	$(BIN)/python codegen/generate.py
 	touch $@
 
+# editable_mode=compat puts plain paths on sys.path, which mypy and editors follow.
 $(LINKED_STAMP): $(GENERATED_STAMP)
-	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps --no-build-isolation $(LOCAL_PACKAGES)
+	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps --no-build-isolation \
+		--config-settings editable_mode=compat $(LOCAL_PACKAGES)
 	touch $@
 
 generate: $(LINKED_STAMP) ## Regenerate generated/ from specs/ (no work when nothing changed)

@@ -4,6 +4,8 @@
                                         then swap it in for ``generated/`` (untouched on failure).
 ``python codegen/generate.py --check``  generate into a scratch folder and fail, naming the files,
                                         when ``generated/`` differs from it.
+
+``--specs DIR`` and ``--target DIR`` replace ``specs/`` and ``generated/`` (the tests use them).
 """
 
 from __future__ import annotations
@@ -42,6 +44,10 @@ dependencies = ["pydantic>=2.11,<3"]
 
 [tool.setuptools.package-data]
 {api}_models = ["py.typed"]
+
+# Read by the ruff formatters datamodel-codegen runs, wherever the output is written.
+[tool.ruff]
+line-length = 110
 """
 
 
@@ -49,17 +55,12 @@ class GenerationError(Exception):
     """A spec or a generator failed; the message says which and why."""
 
 
-def load_spec(api: str) -> dict[str, object]:
-    """Parse ``specs/<api>.yaml`` and validate it as OpenAPI 3.1."""
-    path = SPECS / f"{api}.yaml"
-    spec = yaml.safe_load(path.read_text(encoding="utf-8"))
+def validate_spec(path: Path) -> None:
+    """Validate one spec file as OpenAPI 3.1; raise with the validator's message when it is not."""
     try:
-        validate(spec)
-    except OpenAPIValidationError as exc:
-        raise GenerationError(f"{path.relative_to(ROOT)} is not a valid OpenAPI document: {exc}") from exc
-    if not isinstance(spec, dict):
-        raise GenerationError(f"{path.relative_to(ROOT)} is not a mapping")
-    return spec
+        validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+    except (OpenAPIValidationError, yaml.YAMLError) as exc:
+        raise GenerationError(f"{path} is not a valid OpenAPI document: {exc}") from exc
 
 
 def run(*command: str | Path) -> None:
@@ -70,17 +71,17 @@ def run(*command: str | Path) -> None:
         raise GenerationError(f"{Path(command[0]).name} failed:\n{done.stdout}{done.stderr}")
 
 
-def generate_api(api: str, out: Path) -> None:
+def generate_api(api: str, specs: Path, out: Path) -> None:
     """Write ``<api>-client`` (openapi-python-client) and ``<api>-models`` (datamodel-codegen) into out."""
-    load_spec(api)
-    spec = SPECS / f"{api}.yaml"
+    spec = specs / f"{api}.yaml"
+    validate_spec(spec)
     run(
         BIN / "openapi-python-client",
         "generate",
         "--path",
         spec,
         "--config",
-        SPECS / "openapi-python-client" / f"{api}.yaml",
+        specs / "openapi-python-client" / f"{api}.yaml",
         "--meta",
         "setup",
         "--output-path",
@@ -90,18 +91,18 @@ def generate_api(api: str, out: Path) -> None:
     models = out / f"{api}-models"
     package = models / f"{api}_models"
     package.mkdir(parents=True)
-    run(BIN / "datamodel-codegen", "--profile", api, "--output", package / "__init__.py")
-    (package / "py.typed").write_text("", encoding="utf-8")
     (models / "pyproject.toml").write_text(MODELS_PYPROJECT.format(api=api), encoding="utf-8")
+    (package / "py.typed").write_text("", encoding="utf-8")
+    run(BIN / "datamodel-codegen", "--profile", api, "--input", spec, "--output", package / "__init__.py")
 
 
-def generate_all(out: Path) -> None:
-    """Generate every API's packages into the empty folder out."""
+def generate_all(specs: Path, out: Path) -> None:
+    """Generate every API's packages from the specs folder into the empty folder out."""
     ruff = shutil.which("ruff", path=str(BIN))
     if ruff is None:
         raise GenerationError(f"ruff is not installed in {BIN}; run `make` to create the virtual environment")
     for api in APIS:
-        generate_api(api, out)
+        generate_api(api, specs, out)
 
 
 BUILD_LITTER = ("__pycache__", ".ruff_cache", "build", "dist")
@@ -119,23 +120,23 @@ def files(tree: Path) -> Iterator[Path]:
 def drift(expected: Path, actual: Path) -> list[str]:
     """Describe each file that differs between the expected tree and the actual one."""
     want, have = set(files(expected)), set(files(actual)) if actual.exists() else set()
-    report = [f"missing: generated/{p}" for p in sorted(want - have)]
-    report += [f"unexpected: generated/{p}" for p in sorted(have - want)]
+    report = [f"missing: {actual.name}/{p}" for p in sorted(want - have)]
+    report += [f"unexpected: {actual.name}/{p}" for p in sorted(have - want)]
     report += [
-        f"differs: generated/{p}"
+        f"differs: {actual.name}/{p}"
         for p in sorted(want & have)
         if not filecmp.cmp(expected / p, actual / p, shallow=False)
     ]
     return report
 
 
-def swap_in(new: Path) -> None:
-    """Replace generated/ by new with two renames, so a reader never sees a half-written tree."""
-    old = ROOT / "generated.old"
+def swap_in(new: Path, target: Path) -> None:
+    """Replace target by new with two renames, so a reader never sees a half-written tree."""
+    old = target.with_name(f"{target.name}.old")
     shutil.rmtree(old, ignore_errors=True)
-    if GENERATED.exists():
-        GENERATED.rename(old)
-    new.rename(GENERATED)
+    if target.exists():
+        target.rename(old)
+    new.rename(target)
     shutil.rmtree(old, ignore_errors=True)
 
 
@@ -144,28 +145,33 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--check", action="store_true", help="fail when generated/ differs from the specs")
+    parser.add_argument("--check", action="store_true", help="fail when the target differs from the specs")
+    parser.add_argument("--specs", type=Path, default=SPECS, help="folder of specs (default: specs/)")
+    parser.add_argument("--target", type=Path, default=GENERATED, help="output (default: generated/)")
     args = parser.parse_args(argv)
-    scratch = Path(tempfile.mkdtemp(prefix="generated.", dir=ROOT))
+    target: Path = args.target.resolve()
+    # The scratch folder sits beside the target so that the final swap is a rename on one file system.
+    target.parent.mkdir(parents=True, exist_ok=True)
+    scratch = Path(tempfile.mkdtemp(prefix=f"{target.name}.", dir=target.parent))
     try:
-        out = scratch / "generated"
+        out = scratch / target.name
         out.mkdir()
-        generate_all(out)
+        generate_all(args.specs.resolve(), out)
         if args.check:
-            report = drift(out, GENERATED)
+            report = drift(out, target)
             for line in report:
                 print(line, file=sys.stderr)
             if report:
-                print("generated/ is out of date: run `make generate` and commit it.", file=sys.stderr)
+                print(f"{target} is out of date: run `make generate` and commit it.", file=sys.stderr)
                 return 1
-            print("generated/ matches specs/")
+            print(f"{target.name}/ matches {args.specs}/")
             return 0
-        swap_in(out)
-        print("generated/ regenerated from specs/")
+        swap_in(out, target)
+        print(f"{target.name}/ regenerated from {args.specs}/")
         return 0
     except GenerationError as exc:
         print(f"error: {exc}", file=sys.stderr)
-        print("generated/ was left as it was.", file=sys.stderr)
+        print(f"{target} was left as it was.", file=sys.stderr)
         return 1
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
