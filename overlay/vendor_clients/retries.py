@@ -56,6 +56,9 @@ class RetryPolicy:
                 return None
         return min(max(seconds, 0.0), self.retry_after_cap)
 
+    def retries(self, request: httpx.Request) -> bool:
+        return self.attempts > 1 and request.method in self.methods
+
     def options(self, request: httpx.Request) -> dict[str, Any]:
         """The tenacity settings shared by the sync and the async transport (``sleep`` aside)."""
         backoff = tenacity.wait_exponential_jitter(
@@ -96,6 +99,20 @@ def _reason(outcome: Any) -> str:
     return f"HTTP {outcome.result().status_code}"
 
 
+class _Replay:
+    """A failed first attempt, handed to tenacity as its attempt 1: the retry machinery only starts
+    after a failure, so a call that succeeds at once pays nothing for it."""
+
+    def __init__(self, outcome: httpx.Response | Exception) -> None:
+        self._outcome: httpx.Response | Exception | None = outcome
+
+    def pop(self) -> httpx.Response | None:
+        outcome, self._outcome = self._outcome, None
+        if isinstance(outcome, Exception):
+            raise outcome
+        return outcome
+
+
 class RetryTransport(httpx.BaseTransport):
     """Wraps a transport; retries per ``RetryPolicy``. Bodies are read here so a reset mid-body is retried."""
 
@@ -104,10 +121,17 @@ class RetryTransport(httpx.BaseTransport):
         self._policy = policy
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
-        if request.method not in self._policy.methods or self._policy.attempts <= 1:
+        if not self._policy.retries(request):
             return self._attempt(request)
+        try:
+            first: httpx.Response | Exception = self._attempt(request)
+        except TRANSIENT_ERRORS as error:
+            first = error
+        if isinstance(first, httpx.Response) and first.status_code not in self._policy.statuses:
+            return first
+        replay = _Replay(first)
         retrying = tenacity.Retrying(sleep=self._policy.sleep, **self._policy.options(request))
-        response: httpx.Response = retrying(self._attempt, request)
+        response: httpx.Response = retrying(lambda: replay.pop() or self._attempt(request))
         return response
 
     def _attempt(self, request: httpx.Request) -> httpx.Response:
@@ -130,10 +154,21 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
         self._policy = policy
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        if request.method not in self._policy.methods or self._policy.attempts <= 1:
+        if not self._policy.retries(request):
             return await self._attempt(request)
+        try:
+            first: httpx.Response | Exception = await self._attempt(request)
+        except TRANSIENT_ERRORS as error:
+            first = error
+        if isinstance(first, httpx.Response) and first.status_code not in self._policy.statuses:
+            return first
+        replay = _Replay(first)
+
+        async def attempt() -> httpx.Response:
+            return replay.pop() or await self._attempt(request)
+
         retrying = tenacity.AsyncRetrying(sleep=self._policy.async_sleep, **self._policy.options(request))
-        response: httpx.Response = await retrying(self._attempt, request)
+        response: httpx.Response = await retrying(attempt)
         return response
 
     async def _attempt(self, request: httpx.Request) -> httpx.Response:
