@@ -1,0 +1,47 @@
+"""Serving the mocks with uvicorn on loopback: in a background thread (tests) or in the foreground."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+
+import uvicorn
+from starlette.applications import Starlette
+
+HOST = "127.0.0.1"
+
+
+def loopback_server(app: Starlette, port: int) -> uvicorn.Server:
+    """A quiet uvicorn server for ``app`` on 127.0.0.1:``port`` (0 picks a free port)."""
+    config = uvicorn.Config(app, host=HOST, port=port, log_level="warning", lifespan="off")
+    return uvicorn.Server(config)
+
+
+def base_url(server: uvicorn.Server) -> str:
+    """The ``http://127.0.0.1:<port>`` a started server listens on."""
+    port = server.servers[0].sockets[0].getsockname()[1]
+    return f"http://{HOST}:{port}"
+
+
+@contextmanager
+def serving_in_thread(app: Starlette, port: int = 0) -> Iterator[str]:
+    """Serve ``app`` in a daemon thread for the duration of the block; yields its base URL."""
+    server = loopback_server(app, port)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    try:
+        while not server.started:
+            if not thread.is_alive():
+                raise RuntimeError(f"uvicorn could not start on {HOST}:{port}")
+            threading.Event().wait(0.01)
+        yield base_url(server)
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+async def serve_forever(servers: Sequence[uvicorn.Server]) -> None:
+    """Run ``servers`` together until interrupted."""
+    await asyncio.gather(*(server.serve() for server in servers))
