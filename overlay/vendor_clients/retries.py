@@ -1,0 +1,183 @@
+"""Retries as httpx transport wrappers (tenacity): backoff with jitter, Retry-After, safe methods."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from typing import Any
+
+import httpx
+import tenacity
+
+logger = logging.getLogger("vendor_clients")
+
+IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "DELETE"})
+ALL_METHODS = IDEMPOTENT_METHODS | {"POST", "PATCH", "PUT"}
+RETRY_STATUSES = frozenset({429, 502, 503, 504})
+TRANSIENT_ERRORS = (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError)
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class RetryPolicy:
+    """When and how often to retry. ``methods=ALL_METHODS`` opts POST and PATCH in; ``attempts=1`` turns
+    retries off. ``sleep``, ``async_sleep`` and ``now`` are injectable so tests never really wait."""
+
+    attempts: int = 3
+    backoff: float = 0.5
+    max_backoff: float = 8.0
+    jitter: float = 0.5
+    retry_after_cap: float = 60.0
+    methods: frozenset[str] = IDEMPOTENT_METHODS
+    statuses: frozenset[int] = RETRY_STATUSES
+    sleep: Callable[[float], None] = field(default=time.sleep, repr=False)
+    async_sleep: Callable[[float], Awaitable[None]] = field(default=asyncio.sleep, repr=False)
+    now: Callable[[], datetime] = field(default=_now, repr=False)
+
+    def retry_after(self, response: httpx.Response) -> float | None:
+        """Seconds from a ``Retry-After`` header (delay-seconds or HTTP date), capped; None if absent."""
+        value = response.headers.get("retry-after")
+        if value is None:
+            return None
+        try:
+            seconds = float(value)
+        except ValueError:
+            try:
+                seconds = (parsedate_to_datetime(value) - self.now()).total_seconds()
+            except (TypeError, ValueError):
+                return None
+        return min(max(seconds, 0.0), self.retry_after_cap)
+
+    def retries(self, request: httpx.Request) -> bool:
+        return self.attempts > 1 and request.method in self.methods
+
+    def options(self, request: httpx.Request) -> dict[str, Any]:
+        """The tenacity settings shared by the sync and the async transport (``sleep`` aside)."""
+        backoff = tenacity.wait_exponential_jitter(
+            multiplier=self.backoff, max=self.max_backoff, jitter=self.jitter
+        )
+
+        def wait(state: tenacity.RetryCallState) -> float:
+            outcome = state.outcome
+            hint = None if outcome is None or outcome.failed else self.retry_after(outcome.result())
+            return backoff(state) if hint is None else hint
+
+        def log(state: tenacity.RetryCallState) -> None:
+            outcome = state.outcome
+            reason = "no outcome" if outcome is None else _reason(outcome)
+            logger.warning(
+                "Retrying %s %s after %s in %.2fs (attempt %d of %d)",
+                request.method,
+                request.url,
+                reason,
+                state.upcoming_sleep,
+                state.attempt_number + 1,
+                self.attempts,
+            )
+
+        return {
+            "stop": tenacity.stop_after_attempt(self.attempts),
+            "wait": wait,
+            "retry": tenacity.retry_if_exception_type(TRANSIENT_ERRORS)
+            | tenacity.retry_if_result(lambda response: response.status_code in self.statuses),
+            "before_sleep": log,
+            "retry_error_callback": lambda state: state.outcome.result(),
+        }
+
+
+def _reason(outcome: Any) -> str:
+    if outcome.failed:
+        return type(outcome.exception()).__name__
+    return f"HTTP {outcome.result().status_code}"
+
+
+class _Replay:
+    """A failed first attempt, handed to tenacity as its attempt 1: the retry machinery only starts
+    after a failure, so a call that succeeds at once pays nothing for it."""
+
+    def __init__(self, outcome: httpx.Response | Exception) -> None:
+        self._outcome: httpx.Response | Exception | None = outcome
+
+    def pop(self) -> httpx.Response | None:
+        outcome, self._outcome = self._outcome, None
+        if isinstance(outcome, Exception):
+            raise outcome
+        return outcome
+
+
+class RetryTransport(httpx.BaseTransport):
+    """Wraps a transport; retries per ``RetryPolicy``. Bodies are read here so a reset mid-body is retried."""
+
+    def __init__(self, inner: httpx.BaseTransport, policy: RetryPolicy) -> None:
+        self._inner = inner
+        self._policy = policy
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        if not self._policy.retries(request):
+            return self._attempt(request)
+        try:
+            first: httpx.Response | Exception = self._attempt(request)
+        except TRANSIENT_ERRORS as error:
+            first = error
+        if isinstance(first, httpx.Response) and first.status_code not in self._policy.statuses:
+            return first
+        replay = _Replay(first)
+        retrying = tenacity.Retrying(sleep=self._policy.sleep, **self._policy.options(request))
+        response: httpx.Response = retrying(lambda: replay.pop() or self._attempt(request))
+        return response
+
+    def _attempt(self, request: httpx.Request) -> httpx.Response:
+        response = self._inner.handle_request(request)
+        try:
+            response.read()
+        finally:
+            response.close()
+        return response
+
+    def close(self) -> None:
+        self._inner.close()
+
+
+class AsyncRetryTransport(httpx.AsyncBaseTransport):
+    """The async twin of ``RetryTransport``."""
+
+    def __init__(self, inner: httpx.AsyncBaseTransport, policy: RetryPolicy) -> None:
+        self._inner = inner
+        self._policy = policy
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        if not self._policy.retries(request):
+            return await self._attempt(request)
+        try:
+            first: httpx.Response | Exception = await self._attempt(request)
+        except TRANSIENT_ERRORS as error:
+            first = error
+        if isinstance(first, httpx.Response) and first.status_code not in self._policy.statuses:
+            return first
+        replay = _Replay(first)
+
+        async def attempt() -> httpx.Response:
+            return replay.pop() or await self._attempt(request)
+
+        retrying = tenacity.AsyncRetrying(sleep=self._policy.async_sleep, **self._policy.options(request))
+        response: httpx.Response = await retrying(attempt)
+        return response
+
+    async def _attempt(self, request: httpx.Request) -> httpx.Response:
+        response = await self._inner.handle_async_request(request)
+        try:
+            await response.aread()
+        finally:
+            await response.aclose()
+        return response
+
+    async def aclose(self) -> None:
+        await self._inner.aclose()

@@ -1,0 +1,61 @@
+"""The examples of the README's "Using the clients" section run, as written, against the mocks over TCP."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.mocks import lighthouse as lighthouse_mock
+from tests.mocks import pilfer as pilfer_mock
+from tests.mocks.server import serving_in_thread
+
+README = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+SECTION = README.split("## Using the clients", 1)[1].split("\n## ", 1)[0]
+EXAMPLES = re.findall(r"```python\n(.*?)```", SECTION, flags=re.DOTALL)
+
+
+@pytest.fixture(scope="module")
+def mocks_over_tcp() -> Iterator[dict[str, str]]:
+    with (
+        serving_in_thread(pilfer_mock.create_app(spaces=12)) as pilfer_url,
+        serving_in_thread(lighthouse_mock.create_app(size=250)) as lighthouse_url,
+    ):
+        yield {
+            "PILFER_API_KEY": pilfer_mock.TOKEN,
+            "PILFER_BASE_URL": pilfer_url,
+            "PIERCLOUD_TOKEN": lighthouse_mock.TOKEN,
+            "PIERCLOUD_BASE_URL": lighthouse_url,
+            "PIERCLOUD_ORG_ID": lighthouse_mock.ORG_ID,
+            "PIERCLOUD_BUSINESS_ID": lighthouse_mock.BUSINESS_ID,
+        }
+
+
+def test_the_section_has_the_examples_it_promises() -> None:
+    assert len(EXAMPLES) == 5
+    for name in ("PilferClient", "LighthouseClient", "AsyncLighthouseClient", "NotFoundError", "RetryPolicy"):
+        assert any(name in example for example in EXAMPLES), name
+
+
+def run(example: str, env: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> str:
+    """Execute ``example`` with ``env`` set; what it printed."""
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    output = io.StringIO()
+    with contextlib.redirect_stdout(output):
+        exec(compile(example, "README.md", "exec"), {"__name__": "readme_example"})
+    return output.getvalue().strip()
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=[f"example{n}" for n in range(1, len(EXAMPLES) + 1)])
+def test_readme_example_runs(
+    example: str, mocks_over_tcp: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    printed = run(example, mocks_over_tcp, monkeypatch)
+    assert printed
+    if "NotFoundError" in example:
+        assert printed == "404 workspace/not-found Workspace not found"
