@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from types import TracebackType
@@ -14,8 +14,8 @@ from httpx._client import UseClientDefault
 
 from .auth import REDACTED, BearerAuth, Secret
 from .config import DEFAULT_TIMEOUT, ApiSettings, required
-from .errors import APIConnectionError, APITimeoutError
-from .responses import ModelT, decode
+from .errors import APIConnectionError, APITimeoutError, InvalidRequestError
+from .responses import ModelT, decode, describe
 from .retries import AsyncRetryTransport, RetryPolicy, RetryTransport
 
 USE_DEFAULT = httpx.USE_CLIENT_DEFAULT
@@ -33,6 +33,15 @@ class Call(Generic[ModelT]):
     model: type[ModelT]
     params: dict[str, Any] | None = None
     body: dict[str, Any] | None = None
+
+
+def arguments(model: type[ModelT], data: Mapping[str, Any], operation: str) -> ModelT:
+    """The call's arguments validated by the generated request or query model, before anything is sent."""
+    try:
+        return model.model_validate(data)
+    except pydantic.ValidationError as exc:
+        path, problem = describe(exc)
+        raise InvalidRequestError(operation, path, problem) from exc
 
 
 def wire(model: pydantic.BaseModel) -> dict[str, Any]:

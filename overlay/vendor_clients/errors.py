@@ -11,6 +11,16 @@ class ConfigurationError(VendorClientError):
     """A client cannot be built: a credential or setting is missing."""
 
 
+class InvalidRequestError(VendorClientError, ValueError):
+    """The call's arguments do not fit the spec; nothing was sent. ``path`` names the argument."""
+
+    def __init__(self, operation: str, path: str, problem: str) -> None:
+        super().__init__(f"{operation}: invalid argument {path}: {problem}")
+        self.operation = operation
+        self.path = path
+        self.problem = problem
+
+
 class APIError(VendorClientError):
     """A request failed; ``method`` and ``url`` say which one (the URL never carries the token)."""
 

@@ -27,9 +27,11 @@ from .base_client import (
     CallTimeout,
     SyncClient,
     SyncOptions,
+    arguments,
     wire,
 )
 from .config import ApiSettings, required
+from .errors import InvalidRequestError
 from .pagination import aiter_items, aiter_pages, iter_items, iter_pages, page_size_for
 
 LIGHTHOUSE = ApiSettings("Lighthouse", "PIERCLOUD_TOKEN", "PIERCLOUD_BASE_URL", "https://api.piercloud.io")
@@ -83,13 +85,14 @@ class _Workspaces:
     def _list(
         self, page: int | None, page_size: int | None, filters: WorkspaceFilters
     ) -> Call[WorkspaceListResponse]:
-        query = ListWorkspacesParametersQuery.model_validate(
-            {**filters, "page": page, "page_size": page_size}
-        )
+        data = {**filters, "page": page, "page_size": page_size}
+        query = arguments(ListWorkspacesParametersQuery, data, "listWorkspaces")
         return Call("listWorkspaces", "GET", self._path, WorkspaceListResponse, params=wire(query))
 
     def _get(self, workspace_id: int) -> Call[WorkspaceDetailResponse]:
-        return Call("getWorkspace", "GET", f"{self._path}/{int(workspace_id)}", WorkspaceDetailResponse)
+        if isinstance(workspace_id, bool) or not isinstance(workspace_id, int):
+            raise InvalidRequestError("getWorkspace", "id", "must be an integer")
+        return Call("getWorkspace", "GET", f"{self._path}/{workspace_id}", WorkspaceDetailResponse)
 
 
 def _plan(page_size: int, max_items: int | None) -> WorkspacePages:

@@ -18,7 +18,7 @@ from pilfer_models import (
     UpdateSpaceRequest,
 )
 
-from .base_client import USE_DEFAULT, AsyncClient, Call, CallTimeout, SyncClient, wire
+from .base_client import USE_DEFAULT, AsyncClient, Call, CallTimeout, SyncClient, arguments, wire
 from .config import ApiSettings
 from .pagination import aiter_items, aiter_pages, iter_items, iter_pages, page_size_for
 
@@ -57,22 +57,26 @@ def _space_path(space_id: str) -> str:
 
 
 def _list(limit: int | None, offset: int | None, filters: SpaceFilters) -> Call[SpaceListResponse]:
-    query = ListSpacesParametersQuery.model_validate({**filters, "limit": limit, "offset": offset})
+    query = arguments(ListSpacesParametersQuery, {**filters, "limit": limit, "offset": offset}, "listSpaces")
     return Call("listSpaces", "GET", SPACES, SpaceListResponse, params=wire(query))
 
 
 def _get(space_id: str, include: str | None) -> Call[SpaceResponse]:
-    params = wire(GetSpaceParametersQuery(include=include)) if include is not None else None
+    params = (
+        None
+        if include is None
+        else wire(arguments(GetSpaceParametersQuery, {"include": include}, "getSpace"))
+    )
     return Call("getSpace", "GET", _space_path(space_id), SpaceResponse, params=params)
 
 
 def _create(name: str, fields: NewSpaceFields) -> Call[SpaceResponse]:
-    body = wire(CreateSpaceRequest.model_validate({"name": name, **fields}))
+    body = wire(arguments(CreateSpaceRequest, {"name": name, **fields}, "createSpace"))
     return Call("createSpace", "POST", SPACES, SpaceResponse, body=body)
 
 
 def _update(space_id: str, changes: SpaceChanges) -> Call[SpaceResponse]:
-    body = wire(UpdateSpaceRequest.model_validate(changes))
+    body = wire(arguments(UpdateSpaceRequest, changes, "updateSpace"))
     return Call("updateSpace", "PATCH", _space_path(space_id), SpaceResponse, body=body)
 
 
