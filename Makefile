@@ -11,7 +11,7 @@ LOCAL_PACKAGES := -e . -e generated/pilfer-client -e generated/lighthouse-client
 	-e generated/pilfer-models -e generated/lighthouse-models
 
 .DEFAULT_GOAL := all
-.PHONY: all help generate check-generated lint typecheck test mock fuzz lock clean
+.PHONY: all help generate check-generated lint typecheck test mock fuzz bench lock clean
 
 all: $(LINKED_STAMP) ## Create .venv from the lock, regenerate when specs changed, install everything editable
 
@@ -55,10 +55,13 @@ mock: $(LINKED_STAMP) ## Serve the stateful mocks: Pilfer on 127.0.0.1:4010, Lig
 fuzz: $(LINKED_STAMP) ## Long schemathesis CLI campaign against the mocks (SEED=..., FUZZ_EXAMPLES=1000); JUnit in reports/
 	scripts/fuzz.sh $(BIN)
 
+bench: $(LINKED_STAMP) ## Benchmarks: one table of same-run ratios and medians, also written to .bench/results.json
+	$(BIN)/python -m benchmarks
+
 lock: ## Re-resolve requirements.lock from pyproject.toml (run after changing a dependency)
 	test -x $(BIN)/uv || ($(PYTHON) -m venv $(VENV) && $(BIN)/python -m pip install --quiet uv==$(UV_VERSION))
 	$(BIN)/uv pip compile --quiet pyproject.toml --extra dev --generate-hashes --python-version 3.11 \
 		--no-header --output-file requirements.lock
 
 clean: ## Remove .venv and caches (generated/ is committed and stays)
-	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis .bench

@@ -4,36 +4,118 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
 
 import httpx
-from lighthouse_client import AuthenticatedClient
+import lighthouse_client
+import lighthouse_models
+import pilfer_client
+import pilfer_models
+from lighthouse_client import models as lighthouse_attrs
 from lighthouse_client.api.workspaces import list_workspaces
-from lighthouse_client.models import WorkspaceListResponse as AttrsListResponse
-from lighthouse_models import WorkspaceListResponse as PydanticListResponse
+from pilfer_client import models as pilfer_attrs
+from pilfer_client.api.spaces import list_spaces
+from vendor_clients import LighthouseClient, PilferClient
 
 from benchmarks.harness import Figure, calls_per_repeat, median_seconds
 
-BASE_URL = "https://api.piercloud.io"
-PATH = "/lighthouse/orgs/org/businesses/biz/workspaces"
 TOKEN = "bench-token"
+ITEMS = 100
 
 
-def list_body(items: int = 100) -> bytes:
-    """A listWorkspaces 200 body with items workspaces shaped like the vendor page's example."""
-    workspaces = [
-        {
-            "id": i,
-            "name": f"Workspace {i}",
-            "description": None if i % 2 else f"Description {i}",
-            "access_scope": "public",
-            "created_at": f"2022-01-01T00:{i // 60 % 60:02d}:{i % 60:02d}.941Z",
-            "workspace_group_id": "6f1c2a4e-0000-4000-8000-000000000001",
-            "count_views": i % 7,
-        }
-        for i in range(items)
-    ]
-    meta = {"total": items, "page": 1, "pageSize": items, "sortBy": {"field": "created_at", "order": "ASC"}}
-    return json.dumps({"code": "success", "data": {"workspaces": workspaces}, "meta": meta}).encode()
+def workspace(i: int) -> dict[str, Any]:
+    """A workspace shaped like the vendor page's example."""
+    return {
+        "id": i,
+        "name": f"Workspace {i}",
+        "description": None if i % 2 else f"Description {i}",
+        "access_scope": "public",
+        "created_at": f"2022-01-01T00:{i // 60 % 60:02d}:{i % 60:02d}.941Z",
+        "workspace_group_id": "6f1c2a4e-0000-4000-8000-000000000001",
+        "count_views": i % 7,
+    }
+
+
+def space(i: int) -> dict[str, Any]:
+    """A space shaped like the vendor page's example."""
+    return {
+        "_id": f"jd7{i:029d}",
+        "name": f"Space {i}",
+        "projectId": "p1",
+        "status": "Draft",
+        "priority": "low",
+    }
+
+
+@dataclass(frozen=True)
+class Api:
+    """One API's list call, made each way."""
+
+    name: str
+    base_url: str
+    path: str
+    params: dict[str, Any]
+    body: bytes
+    generated: Callable[[httpx.MockTransport], Callable[[], object]]
+    overlay: Callable[[httpx.MockTransport], Callable[[], object]]
+    pydantic_model: Any
+    attrs_model: Any
+
+
+def lighthouse_api() -> Api:
+    meta = {"total": ITEMS, "page": 1, "pageSize": ITEMS, "sortBy": {"field": "created_at", "order": "ASC"}}
+    body = {"code": "success", "data": {"workspaces": [workspace(i) for i in range(ITEMS)]}, "meta": meta}
+    base_url = "https://api.piercloud.io"
+
+    def generated(transport: httpx.MockTransport) -> Callable[[], object]:
+        client = lighthouse_client.AuthenticatedClient(
+            base_url, token=TOKEN, httpx_args={"transport": transport}
+        )
+        return lambda: list_workspaces.sync_detailed("org", "biz", client=client, page_size=ITEMS).parsed
+
+    def overlay(transport: httpx.MockTransport) -> Callable[[], object]:
+        client = LighthouseClient(
+            TOKEN, org_id="org", business_id="biz", base_url=base_url, transport=transport
+        )
+        return lambda: client.list_workspaces(page_size=ITEMS)
+
+    return Api(
+        "lighthouse",
+        base_url,
+        "/lighthouse/orgs/org/businesses/biz/workspaces",
+        {"page": 1, "page_size": ITEMS},
+        json.dumps(body).encode(),
+        generated,
+        overlay,
+        lighthouse_models.WorkspaceListResponse,
+        lighthouse_attrs.WorkspaceListResponse,
+    )
+
+
+def pilfer_api() -> Api:
+    body = {"data": [space(i) for i in range(ITEMS)]}
+    base_url = "https://api.getpilfer.com"
+
+    def generated(transport: httpx.MockTransport) -> Callable[[], object]:
+        client = pilfer_client.AuthenticatedClient(base_url, token=TOKEN, httpx_args={"transport": transport})
+        return lambda: list_spaces.sync_detailed(client=client, limit=ITEMS).parsed
+
+    def overlay(transport: httpx.MockTransport) -> Callable[[], object]:
+        client = PilferClient(TOKEN, base_url=base_url, transport=transport)
+        return lambda: client.list_spaces(limit=ITEMS)
+
+    return Api(
+        "pilfer",
+        base_url,
+        "/api/v1/spaces",
+        {"limit": ITEMS, "offset": 0},
+        json.dumps(body).encode(),
+        generated,
+        overlay,
+        pilfer_models.SpaceListResponse,
+        pilfer_attrs.SpaceListResponse,
+    )
 
 
 def transport(body: bytes) -> httpx.MockTransport:
@@ -42,45 +124,34 @@ def transport(body: bytes) -> httpx.MockTransport:
     return httpx.MockTransport(lambda _: httpx.Response(200, content=body, headers=headers))
 
 
-def contenders(body: bytes) -> dict[str, Callable[[], object]]:
-    """name -> one list call, each fetching and parsing the same body."""
+def contenders(api: Api) -> dict[str, Callable[[], object]]:
+    """label -> one list call; every contender fetches and parses the same body (the last parses only)."""
     raw = httpx.Client(
-        base_url=BASE_URL, transport=transport(body), headers={"Authorization": f"Bearer {TOKEN}"}
+        base_url=api.base_url, transport=transport(api.body), headers={"Authorization": f"Bearer {TOKEN}"}
     )
-    generated = AuthenticatedClient(BASE_URL, token=TOKEN, httpx_args={"transport": transport(body)})
-    decoded = json.loads(body)
-
-    def floor() -> object:
-        return json.loads(raw.get(PATH, params={"page": 1, "page_size": 100}).content)
-
-    def generated_client() -> object:
-        return list_workspaces.sync_detailed("org", "biz", client=generated, page_size=100).parsed
-
-    def pydantic_models() -> object:
-        return PydanticListResponse.model_validate_json(
-            raw.get(PATH, params={"page": 1, "page_size": 100}).content
-        )
-
+    decoded = json.loads(api.body)
     return {
-        "raw httpx + json.loads (floor)": floor,
-        "generated client (attrs)": generated_client,
-        "httpx + pydantic models": pydantic_models,
-        "attrs from_dict alone (no HTTP)": lambda: AttrsListResponse.from_dict(decoded),
+        "floor": lambda: json.loads(raw.get(api.path, params=api.params).content),
+        "generated attrs client": api.generated(transport(api.body)),
+        "overlay (vendor_clients)": api.overlay(transport(api.body)),
+        "httpx + generated pydantic model": lambda: api.pydantic_model.model_validate_json(
+            raw.get(api.path, params=api.params).content
+        ),
+        "attrs from_dict alone, no HTTP": lambda: api.attrs_model.from_dict(decoded),
     }
 
 
 def run(smoke: bool) -> list[Figure]:
-    """Median per-call time of each contender and its ratio to the floor."""
-    body = list_body()
-    calls = contenders(body)
-    repeats = 1 if smoke else 15
-    seconds = {}
-    for name, fn in calls.items():
-        number = 1 if smoke else calls_per_repeat(fn)
-        seconds[name] = median_seconds(fn, repeats=repeats, number=number)
-    floor = seconds["raw httpx + json.loads (floor)"]
-    figures = [Figure("call cost", "floor: raw httpx + json.loads, 100 items", floor * 1e6, "us/call")]
-    figures += [
-        Figure("call cost", name, s / floor, "x floor") for name, s in seconds.items() if s is not floor
-    ]
+    """Median per-call time of each contender, as a ratio to raw httpx + json.loads (the floor)."""
+    figures = []
+    for api in (lighthouse_api(), pilfer_api()):
+        seconds = {}
+        for label, call in contenders(api).items():
+            number = 1 if smoke else calls_per_repeat(call)
+            seconds[label] = median_seconds(call, repeats=1 if smoke else 15, number=number)
+        floor = seconds.pop("floor")
+        figures.append(Figure("call cost", f"{api.name}: floor, raw httpx + json.loads", floor * 1e6, "us"))
+        for label, value in seconds.items():
+            target, met = ("<= 1.2", value / floor <= 1.2) if label.startswith("overlay") else ("", None)
+            figures.append(Figure("call cost", f"{api.name}: {label}", value / floor, "x floor", target, met))
     return figures

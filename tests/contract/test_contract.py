@@ -7,6 +7,7 @@ case and every scenario, and Hypothesis is derandomized, so a run is reproducibl
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -21,14 +22,16 @@ from tests.mocks import lighthouse, pilfer
 
 ROOT = Path(__file__).resolve().parents[2]
 CONFIG = SchemathesisConfig.from_path(ROOT / "schemathesis.toml")
+# CONTRACT_EXAMPLES shrinks the run (the benchmarks' smoke mode); stateful scenarios get half as many.
+EXAMPLES = int(os.environ.get("CONTRACT_EXAMPLES", "300"))
 STATELESS = hypothesis.settings(
-    max_examples=300,
+    max_examples=EXAMPLES,
     derandomize=True,
     database=None,
     deadline=None,
     suppress_health_check=list(hypothesis.HealthCheck),
 )
-STATEFUL = hypothesis.settings(STATELESS, max_examples=150, stateful_step_count=10)
+STATEFUL = hypothesis.settings(STATELESS, max_examples=max(EXAMPLES // 2, 1), stateful_step_count=10)
 
 
 def bind(api: str, app: Starlette) -> Any:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-
 import httpx
 from starlette.applications import Starlette
 from vendor_clients import (
@@ -16,25 +14,11 @@ from vendor_clients import (
 
 from tests.mocks import lighthouse as lighthouse_mock
 from tests.mocks import pilfer as pilfer_mock
+from tests.mocks.inprocess import SyncASGITransport
 
 from .fakes import Sleeps, policy
 
 MOCK_URL = "http://mock.test"
-
-
-class ASGIForSync(httpx.BaseTransport):
-    """``httpx.ASGITransport`` for a sync client: each request runs the app in its own event loop."""
-
-    def __init__(self, app: Starlette) -> None:
-        self._asgi = httpx.ASGITransport(app)
-
-    def handle_request(self, request: httpx.Request) -> httpx.Response:
-        async def send() -> httpx.Response:
-            response = await self._asgi.handle_async_request(request)
-            content = await response.aread()
-            return httpx.Response(response.status_code, headers=response.headers, content=content)
-
-        return asyncio.run(send())
 
 
 def retry() -> RetryPolicy:
@@ -44,12 +28,12 @@ def retry() -> RetryPolicy:
 def pilfer_client(
     app: Starlette | None = None, base_url: str = MOCK_URL, token: str = pilfer_mock.TOKEN
 ) -> PilferClient:
-    transport = ASGIForSync(app) if app is not None else None
+    transport = SyncASGITransport(app) if app is not None else None
     return PilferClient(token, base_url=base_url, transport=transport, retry=retry())
 
 
 def lighthouse_client(app: Starlette | None = None, base_url: str = MOCK_URL) -> LighthouseClient:
-    transport = ASGIForSync(app) if app is not None else None
+    transport = SyncASGITransport(app) if app is not None else None
     return LighthouseClient(
         lighthouse_mock.TOKEN,
         org_id=lighthouse_mock.ORG_ID,

@@ -1,0 +1,23 @@
+"""Calling a mock in-process from a sync httpx client (``httpx.ASGITransport`` is async only)."""
+
+from __future__ import annotations
+
+import asyncio
+
+import httpx
+from starlette.applications import Starlette
+
+
+class SyncASGITransport(httpx.BaseTransport):
+    """``httpx.ASGITransport`` for a sync client: each request runs the app in its own event loop."""
+
+    def __init__(self, app: Starlette) -> None:
+        self._asgi = httpx.ASGITransport(app)
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        async def send() -> httpx.Response:
+            response = await self._asgi.handle_async_request(request)
+            content = await response.aread()
+            return httpx.Response(response.status_code, headers=response.headers, content=content)
+
+        return asyncio.run(send())

@@ -1,0 +1,31 @@
+"""`make bench` cannot rot: every benchmark runs once on tiny sizes (no timing is asserted)."""
+
+from __future__ import annotations
+
+import json
+import math
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_every_benchmark_runs_and_reports(tmp_path):
+    results = tmp_path / "results.json"
+    done = subprocess.run(
+        [sys.executable, "-m", "benchmarks", "--smoke", "--json", str(results)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    report = json.loads(results.read_text())
+    assert report["machine"]["smoke"] is True
+    figures = report["figures"]
+    sections = {f["section"] for f in figures}
+    assert sections == {"generation", "call cost", "pagination", "prefetch", "mock throughput", "contract"}
+    assert all(math.isfinite(f["value"]) and f["value"] > 0 for f in figures)
+    for figure in figures:  # the printed table carries every figure of the JSON file
+        assert figure["name"] in done.stdout
