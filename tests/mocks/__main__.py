@@ -9,8 +9,15 @@ import asyncio
 import contextlib
 import os
 
+from starlette.applications import Starlette
+
 from tests.mocks import lighthouse, pilfer
 from tests.mocks.server import HOST, loopback_server, serve_forever
+
+
+def served_apps() -> tuple[Starlette, Starlette]:
+    """The Pilfer and Lighthouse apps ``make mock`` serves (1500 workspaces: the page's id 1234 exists)."""
+    return pilfer.create_app(spaces=25), lighthouse.create_app(size=1500)
 
 
 def main() -> None:
@@ -32,11 +39,8 @@ def main() -> None:
         f'  curl -H "Authorization: Bearer {lighthouse.TOKEN}" "{workspaces}?page_size=2"\n',
         flush=True,
     )
-    servers = [
-        loopback_server(pilfer.create_app(spaces=25), pilfer_port),
-        # 1500 workspaces, so that the page's example id (1234) exists.
-        loopback_server(lighthouse.create_app(size=1500), lighthouse_port),
-    ]
+    pilfer_app, lighthouse_app = served_apps()
+    servers = [loopback_server(pilfer_app, pilfer_port), loopback_server(lighthouse_app, lighthouse_port)]
     with contextlib.suppress(KeyboardInterrupt):
         asyncio.run(serve_forever(servers))
 
