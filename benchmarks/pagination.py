@@ -8,33 +8,22 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import partial
 
-from vendor_clients import LighthouseClient, PilferClient
-
 from benchmarks.harness import Figure, median_seconds
 from tests.mocks import lighthouse, pilfer
-from tests.mocks.inprocess import SyncASGITransport
+from tests.overlay.mock_clients import lighthouse_client, pilfer_client
 
-MOCK_URL = "http://mock.test"
 PAGE_SIZE = 100
 
 
 def lighthouse_items(size: int) -> Callable[[], Iterator[object]]:
     """A fresh iteration over every workspace of a mock seeded with size of them."""
-    client = LighthouseClient(
-        lighthouse.TOKEN,
-        org_id=lighthouse.ORG_ID,
-        business_id=lighthouse.BUSINESS_ID,
-        base_url=MOCK_URL,
-        transport=SyncASGITransport(lighthouse.create_app(size=size)),
-    )
+    client = lighthouse_client(lighthouse.create_app(size=size))
     return lambda: client.iter_workspaces(page_size=PAGE_SIZE)
 
 
 def pilfer_items(size: int) -> Callable[[], Iterator[object]]:
     """A fresh iteration over every space of a mock seeded with size of them."""
-    client = PilferClient(
-        pilfer.TOKEN, base_url=MOCK_URL, transport=SyncASGITransport(pilfer.create_app(spaces=size))
-    )
+    client = pilfer_client(pilfer.create_app(spaces=size))
     return lambda: client.iter_spaces(page_size=PAGE_SIZE)
 
 

@@ -6,12 +6,11 @@ import asyncio
 import time
 
 import httpx
-from vendor_clients import AsyncLighthouseClient
 
 from benchmarks.harness import Figure
 from tests.mocks import lighthouse
+from tests.overlay.mock_clients import async_lighthouse_client
 
-MOCK_URL = "http://mock.test"
 PAGE_SIZE = 10
 PREFETCH = 10
 
@@ -31,14 +30,7 @@ class Latency(httpx.AsyncBaseTransport):
 async def iterate(pages: int, latency: float, prefetch: int) -> float:
     """Seconds to iterate every workspace of pages pages; checks that all came, in server order."""
     app = lighthouse.create_app(size=pages * PAGE_SIZE)
-    transport = Latency(httpx.ASGITransport(app), latency)
-    async with AsyncLighthouseClient(
-        lighthouse.TOKEN,
-        org_id=lighthouse.ORG_ID,
-        business_id=lighthouse.BUSINESS_ID,
-        base_url=MOCK_URL,
-        transport=transport,
-    ) as client:
+    async with async_lighthouse_client(app, wrap=lambda inner: Latency(inner, latency)) as client:
         start = time.perf_counter()
         ids = [w.id async for w in client.iter_workspaces(page_size=PAGE_SIZE, prefetch=prefetch)]
         elapsed = time.perf_counter() - start

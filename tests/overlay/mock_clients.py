@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import httpx
 from starlette.applications import Starlette
 from vendor_clients import (
@@ -49,8 +51,13 @@ def async_pilfer_client(app: Starlette) -> AsyncPilferClient:
     return AsyncPilferClient(pilfer_mock.TOKEN, base_url=MOCK_URL, transport=transport, retry=retry())
 
 
-def async_lighthouse_client(app: Starlette) -> AsyncLighthouseClient:
-    transport = httpx.ASGITransport(app)
+def async_lighthouse_client(
+    app: Starlette, wrap: Callable[[httpx.AsyncBaseTransport], httpx.AsyncBaseTransport] | None = None
+) -> AsyncLighthouseClient:
+    """An async client on ``app``; ``wrap`` may put a transport around the ASGI one (latency, faults)."""
+    transport: httpx.AsyncBaseTransport = httpx.ASGITransport(app)
+    if wrap is not None:
+        transport = wrap(transport)
     return AsyncLighthouseClient(
         lighthouse_mock.TOKEN,
         org_id=lighthouse_mock.ORG_ID,
