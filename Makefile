@@ -3,12 +3,14 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(abspath $(VENV))/bin
 UV_VERSION := 0.13.8
-SPECS := $(wildcard specs/*.yaml) $(wildcard specs/openapi-python-client/*.yaml)
-GENERATED_STAMP := $(VENV)/.generated
+# The API registry: every specs/<name>.yaml is an API (codegen/registry.py).
+APIS := $(sort $(basename $(notdir $(wildcard specs/*.yaml))))
+# What every API's generation reads besides its own spec.
+CODEGEN := $(wildcard codegen/*.py codegen/*.yaml codegen/templates/*) pyproject.toml requirements.lock
 INSTALLED_STAMP := $(VENV)/.installed
 LINKED_STAMP := $(VENV)/.linked
-LOCAL_PACKAGES := -e . -e generated/pilfer-client -e generated/lighthouse-client \
-	-e generated/pilfer-models -e generated/lighthouse-models
+GENERATED_STAMPS := $(APIS:%=$(VENV)/.generated-%)
+LOCAL_PACKAGES := -e . $(foreach api,$(APIS),-e generated/$(subst _,-,$(api))-client -e generated/$(subst _,-,$(api))-models)
 
 .DEFAULT_GOAL := all
 .PHONY: all help generate check-generated lint typecheck test mock fuzz bench lock clean
@@ -24,12 +26,13 @@ $(INSTALLED_STAMP): requirements.lock
 	$(BIN)/uv pip install --quiet --python $(BIN)/python --require-hashes -r requirements.lock
 	touch $@
 
-$(GENERATED_STAMP): $(INSTALLED_STAMP) $(SPECS) codegen/generate.py pyproject.toml requirements.lock
-	$(BIN)/python codegen/generate.py
+# One stamp per API: changing one spec regenerates only that API's packages.
+$(VENV)/.generated-%: specs/%.yaml $(CODEGEN) $(INSTALLED_STAMP)
+	$(BIN)/python codegen/generate.py --api $*
 	touch $@
 
 # editable_mode=compat puts plain paths on sys.path, which mypy and editors follow.
-$(LINKED_STAMP): $(GENERATED_STAMP)
+$(LINKED_STAMP): $(GENERATED_STAMPS)
 	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps --no-build-isolation \
 		--config-settings editable_mode=compat $(LOCAL_PACKAGES)
 	touch $@

@@ -33,7 +33,7 @@ run() {  # run NAME SPEC URL [schemathesis options...]
     "$bin/schemathesis" run "$spec" --url "$url" --checks all --max-examples "$examples" --seed "$seed" \
         --report junit --report-junit-path "reports/fuzz-$name.xml" "$@" || status=1
 }
-for api in pilfer lighthouse; do
+for api in $("$bin/python" -m codegen.registry); do
     port_var=${api^^}_MOCK_PORT
     url="http://127.0.0.1:${!port_var}" spec="specs/$api.yaml"
     run "$api" "$spec" "$url" --phases examples,coverage,stateful

@@ -14,8 +14,10 @@ from openapi_schema_validator import OAS31Validator
 from referencing import Registry
 from referencing.jsonschema import DRAFT202012
 
+from codegen.registry import apis
+
 ROOT = Path(__file__).resolve().parent.parent
-APIS = ("pilfer", "lighthouse")
+APIS = tuple(api.name for api in apis())
 METHODS = ("get", "put", "post", "patch", "delete", "head", "options")
 
 

@@ -74,12 +74,17 @@ def test_invalid_spec_fails_with_the_validator_message_and_leaves_output_alone(f
     assert [p.name for p in target.parent.iterdir()] == ["generated"]
 
 
-def test_a_post_hook_that_cannot_run_fails_generation(fresh, tmp_path):
-    specs = copy_specs(tmp_path)
-    config = specs / "openapi-python-client" / "pilfer.yaml"
+def test_a_post_hook_that_cannot_run_fails_generation(tmp_path):
+    """A copy of the project whose openapi-python-client settings name a hook that is not installed."""
+    for folder in ("codegen", "specs"):
+        shutil.copytree(ROOT / folder, tmp_path / folder)
+    shutil.copy(ROOT / "pyproject.toml", tmp_path)
+    config = tmp_path / "codegen" / "openapi-python-client.yaml"
     config.write_text(config.read_text().replace('"ruff check', '"no-such-ruff check'))
     target = tmp_path / "generated"
-    done = generate("--specs", specs, "--target", target)
+    done = subprocess.run(
+        [sys.executable, tmp_path / "codegen" / "generate.py"], capture_output=True, text=True, check=False
+    )
     assert done.returncode == 1
     assert "no-such-ruff is not in PATH" in done.stderr
     assert not target.exists()
@@ -99,7 +104,7 @@ def test_make_generate_does_no_work_when_nothing_changed():
     [
         "specs/pilfer.yaml",
         "specs/lighthouse.yaml",
-        "specs/openapi-python-client/pilfer.yaml",
+        "codegen/openapi-python-client.yaml",
         "pyproject.toml",
         "requirements.lock",
         "codegen/generate.py",

@@ -44,9 +44,12 @@ def arguments(model: type[ModelT], data: Mapping[str, Any], operation: str) -> M
         raise InvalidRequestError(operation, path, problem) from exc
 
 
-def wire(model: pydantic.BaseModel) -> dict[str, Any]:
-    """A generated request or query model as JSON-ready data: spec names, only the fields given."""
-    return model.model_dump(mode="json", by_alias=True, exclude_unset=True, exclude_none=True)
+def wire(model: pydantic.BaseModel, *path: str) -> dict[str, Any]:
+    """A generated request or parameters model as JSON-ready data: spec names, only the fields given,
+    without the ``path`` parameters."""
+    return model.model_dump(
+        mode="json", by_alias=True, exclude_unset=True, exclude_none=True, exclude=set(path)
+    )
 
 
 class _Options(TypedDict, total=False):

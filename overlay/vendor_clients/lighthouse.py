@@ -10,7 +10,7 @@ from urllib.parse import quote
 from uuid import UUID
 
 from lighthouse_models import (
-    ListWorkspacesParametersQuery,
+    ListWorkspacesParameters,
     SortField,
     SortOrder,
     Workspace,
@@ -79,15 +79,17 @@ class _Workspaces:
     def _set_scope(self, org_id: str | None, business_id: str | None) -> None:
         self.org_id = required(org_id, "PIERCLOUD_ORG_ID", "Lighthouse organization id")
         self.business_id = required(business_id, "PIERCLOUD_BUSINESS_ID", "Lighthouse business id")
+        self._scope = {"org_id": self.org_id, "business_id": self.business_id}
         org, business = quote(self.org_id, safe=""), quote(self.business_id, safe="")
         self._path = f"/lighthouse/orgs/{org}/businesses/{business}/workspaces"
 
     def _list(
         self, page: int | None, page_size: int | None, filters: WorkspaceFilters
     ) -> Call[WorkspaceListResponse]:
-        data = {**filters, "page": page, "page_size": page_size}
-        query = arguments(ListWorkspacesParametersQuery, data, "listWorkspaces")
-        return Call("listWorkspaces", "GET", self._path, WorkspaceListResponse, params=wire(query))
+        data = {**filters, "page": page, "page_size": page_size, **self._scope}
+        query = arguments(ListWorkspacesParameters, data, "listWorkspaces")
+        params = wire(query, *self._scope)
+        return Call("listWorkspaces", "GET", self._path, WorkspaceListResponse, params=params)
 
     def _get(self, workspace_id: int) -> Call[WorkspaceDetailResponse]:
         if isinstance(workspace_id, bool) or not isinstance(workspace_id, int):

@@ -10,8 +10,8 @@ from urllib.parse import quote
 from pilfer_models import (
     CreateSpaceRequest,
     DeleteSpaceResponse,
-    GetSpaceParametersQuery,
-    ListSpacesParametersQuery,
+    GetSpaceParameters,
+    ListSpacesParameters,
     Space,
     SpaceListResponse,
     SpaceResponse,
@@ -57,7 +57,7 @@ def _space_path(space_id: str) -> str:
 
 
 def _list(limit: int | None, offset: int | None, filters: SpaceFilters) -> Call[SpaceListResponse]:
-    query = arguments(ListSpacesParametersQuery, {**filters, "limit": limit, "offset": offset}, "listSpaces")
+    query = arguments(ListSpacesParameters, {**filters, "limit": limit, "offset": offset}, "listSpaces")
     return Call("listSpaces", "GET", SPACES, SpaceListResponse, params=wire(query))
 
 
@@ -65,7 +65,7 @@ def _get(space_id: str, include: str | None) -> Call[SpaceResponse]:
     params = (
         None
         if include is None
-        else wire(arguments(GetSpaceParametersQuery, {"include": include}, "getSpace"))
+        else wire(arguments(GetSpaceParameters, {"id": space_id, "include": include}, "getSpace"), "id")
     )
     return Call("getSpace", "GET", _space_path(space_id), SpaceResponse, params=params)
 

@@ -12,7 +12,7 @@ from datetime import timedelta
 
 from lighthouse_models import (
     Error,
-    ListWorkspacesParametersQuery,
+    ListWorkspacesParameters,
     SortField,
     SortOrder,
     WorkspaceDetailResponse,
@@ -101,7 +101,7 @@ def respond(
 
 async def list_workspaces(request: Request, params: dict[str, str]) -> Response:
     authorize(request, params)
-    query = parse_query(request, ListWorkspacesParametersQuery)
+    query = parse_query(request, ListWorkspacesParameters, params)
     page, page_size = query.page or 1, min(query.page_size or 10, MAX_PAGE_SIZE)
     sort_field, sort_order = query.sort_field or SortField.created_at, query.sort_order or SortOrder.asc
     rows = store_of(request).select(

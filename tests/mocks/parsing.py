@@ -41,15 +41,16 @@ def checked(parse: Callable[[], Model]) -> Model:
     return parsed
 
 
-def parse_query(request: Request, model: type[Model]) -> Model:
-    """The query string as ``model``; a parameter given more than once is a 400 (all are scalars)."""
+def parse_query(request: Request, model: type[Model], path: dict[str, str]) -> Model:
+    """The path parameters and the query string as ``model`` (the operation's generated parameters
+    model); a query parameter given more than once is a 400 (all are scalars)."""
     items = request.query_params.multi_items()
     seen: set[str] = set()
     for key, _ in items:
         if key in seen:
             raise ApiError("bad_request", f"{key}: given more than once")
         seen.add(key)
-    return checked(lambda: model.model_validate(dict(items), by_alias=True, by_name=False))
+    return checked(lambda: model.model_validate({**dict(items), **path}, by_alias=True, by_name=False))
 
 
 async def parse_json_body(request: Request, model: type[Model]) -> Model:

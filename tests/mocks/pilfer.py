@@ -11,8 +11,8 @@ from pilfer_models import (
     CreateSpaceRequest,
     DeleteSpaceResponse,
     Error,
-    GetSpaceParametersQuery,
-    ListSpacesParametersQuery,
+    GetSpaceParameters,
+    ListSpacesParameters,
     SpaceListResponse,
     SpaceResponse,
     UpdateSpaceRequest,
@@ -110,9 +110,9 @@ def store_of(request: Request) -> SpaceStore:
     return store
 
 
-async def list_spaces(request: Request, _: dict[str, str]) -> Response:
+async def list_spaces(request: Request, params: dict[str, str]) -> Response:
     authenticate(request)
-    query = parse_query(request, ListSpacesParametersQuery)
+    query = parse_query(request, ListSpacesParameters, params)
     store = store_of(request)
     ids = store.list_ids(scope_of(query.organization_id), query.project_id, query.offset or 0, query.limit)
     include = relations(query.include)
@@ -136,7 +136,7 @@ async def create_space(request: Request, _: dict[str, str]) -> Response:
 
 async def get_space(request: Request, params: dict[str, str]) -> Response:
     authenticate(request)
-    query = parse_query(request, GetSpaceParametersQuery)
+    query = parse_query(request, GetSpaceParameters, params)
     space = find(store_of(request), params["id"])
     return respond(SpaceResponse, space_json(space, relations(query.include)))
 

@@ -179,7 +179,7 @@ class WorkspaceDetailResponse(BaseModel):
     data: WorkspaceDetail
 
 
-class ListWorkspacesParametersQuery(BaseModel):
+class ListWorkspacesParameters(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -190,3 +190,14 @@ class ListWorkspacesParametersQuery(BaseModel):
     workspace_group_id: UUID | None = None
     sort_field: SortField | None = SortField.created_at
     sort_order: SortOrder | None = SortOrder.asc
+    org_id: Annotated[str, Field(min_length=1)]
+    business_id: Annotated[str, Field(min_length=1)]
+
+
+class GetWorkspaceParameters(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    org_id: Annotated[str, Field(min_length=1)]
+    business_id: Annotated[str, Field(min_length=1)]
+    id: int

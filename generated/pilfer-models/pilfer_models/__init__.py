@@ -119,7 +119,7 @@ class DeleteSpaceResponse(BaseModel):
     data: DeleteResult
 
 
-class ListSpacesParametersQuery(BaseModel):
+class ListSpacesParameters(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -132,13 +132,28 @@ class ListSpacesParametersQuery(BaseModel):
     offset: Annotated[int | None, Field(ge=0)] = 0
 
 
-class GetSpaceParametersQuery(BaseModel):
+class GetSpaceParameters(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
     include: Annotated[
         str | None, Field(pattern="^(all|(project|organization)(,(project|organization))*)$")
     ] = None
+    id: Annotated[str, Field(min_length=1)]
+
+
+class UpdateSpaceParameters(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    id: Annotated[str, Field(min_length=1)]
+
+
+class DeleteSpaceParameters(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    id: Annotated[str, Field(min_length=1)]
 
 
 class Space(BaseModel):

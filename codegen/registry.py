@@ -1,0 +1,145 @@
+"""The API registry: every ``specs/<name>.yaml`` is an API.
+
+A spec needs no other settings: its names and environment variables derive from the file stem. An optional
+``[tool.vendor-clients.apis.<name>]`` table in ``pyproject.toml`` overrides them (the one registry entry of
+an API). Everything that iterates APIs (code generation, Make, tests, mocks, fuzzing, benchmarks) calls
+``apis()``.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+SPECS = ROOT / "specs"
+PYPROJECT = ROOT / "pyproject.toml"
+NAME = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)*")
+SETTINGS = {"token-env", "base-url-env", "envelope", "client-parameters"}
+
+
+class RegistryError(Exception):
+    """A spec file name or a registry entry is not usable; the message says which and why."""
+
+
+@dataclass(frozen=True)
+class Api:
+    """One API: its spec file and the settings its client, mock and tests use."""
+
+    name: str
+    """The spec's file stem, e.g. ``pilfer``."""
+    spec_path: Path
+    token_env: str
+    """Environment variable holding the token (default ``<NAME>_TOKEN``)."""
+    base_url_env: str
+    """Environment variable overriding the base URL (default ``<NAME>_BASE_URL``)."""
+    envelope: str | None = None
+    """Property of a success body holding the resource; non-paginated methods return its value."""
+    client_parameters: dict[str, str] = field(default_factory=dict)
+    """Path parameters the client takes once (constructor or environment), with their variables."""
+
+    @property
+    def title(self) -> str:
+        """CamelCase of the name: ``pilfer`` -> ``Pilfer``, ``my_api`` -> ``MyApi``."""
+        return "".join(part.capitalize() for part in self.name.split("_"))
+
+    @property
+    def client_package(self) -> str:
+        return f"{self.name}_client"
+
+    @property
+    def models_package(self) -> str:
+        return f"{self.name}_models"
+
+    @property
+    def client_project(self) -> str:
+        return f"{self.name.replace('_', '-')}-client"
+
+    @property
+    def models_project(self) -> str:
+        return f"{self.name.replace('_', '-')}-models"
+
+    @property
+    def spec(self) -> dict[str, Any]:
+        """The parsed spec."""
+        return load_spec(self.spec_path)
+
+    @property
+    def default_base_url(self) -> str:
+        """The spec's first ``servers`` URL."""
+        servers = self.spec.get("servers") or []
+        if not servers or not isinstance(servers[0], dict) or "url" not in servers[0]:
+            raise RegistryError(f"{self.spec_path.name} has no servers[0].url to use as the base URL")
+        url: str = servers[0]["url"]
+        return url.rstrip("/")
+
+
+@cache
+def load_spec(path: Path) -> dict[str, Any]:
+    """A spec file, parsed (cached per path for the life of the process)."""
+    spec: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return spec
+
+
+def registry_table(pyproject: Path = PYPROJECT) -> dict[str, dict[str, Any]]:
+    """``[tool.vendor-clients.apis]`` of ``pyproject.toml`` (empty when absent)."""
+    if not pyproject.exists():
+        return {}
+    data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+    table: dict[str, dict[str, Any]] = data.get("tool", {}).get("vendor-clients", {}).get("apis", {})
+    return table
+
+
+def make_api(spec_path: Path, entry: dict[str, Any]) -> Api:
+    """The API of one spec file with its registry entry (defaults derived from the file stem)."""
+    name = spec_path.stem
+    if not NAME.fullmatch(name):
+        raise RegistryError(
+            f"{spec_path.name}: an API name must be lowercase letters, digits and single underscores"
+        )
+    unknown = set(entry) - SETTINGS
+    if unknown:
+        raise RegistryError(f"[tool.vendor-clients.apis.{name}]: unknown settings {sorted(unknown)}")
+    upper = name.upper()
+    return Api(
+        name=name,
+        spec_path=spec_path,
+        token_env=entry.get("token-env", f"{upper}_TOKEN"),
+        base_url_env=entry.get("base-url-env", f"{upper}_BASE_URL"),
+        envelope=entry.get("envelope"),
+        client_parameters=dict(entry.get("client-parameters", {})),
+    )
+
+
+def apis(specs: Path = SPECS, pyproject: Path = PYPROJECT) -> list[Api]:
+    """Every API of the specs folder, sorted by name."""
+    table = registry_table(pyproject)
+    paths = sorted(specs.glob("*.yaml"))
+    orphans = set(table) - {path.stem for path in paths}
+    if orphans:
+        raise RegistryError(f"[tool.vendor-clients.apis] names APIs without a spec: {sorted(orphans)}")
+    return [make_api(path, table.get(path.stem, {})) for path in paths]
+
+
+def api(name: str, specs: Path = SPECS) -> Api:
+    """One API by name."""
+    for found in apis(specs):
+        if found.name == name:
+            return found
+    raise RegistryError(f"no spec {specs / name}.yaml")
+
+
+def main() -> None:
+    """``python -m codegen.registry``: print the API names, one per line (for shell scripts)."""
+    for found in apis():
+        print(found.name)
+
+
+if __name__ == "__main__":
+    main()
