@@ -12,11 +12,12 @@ import lighthouse_client
 import lighthouse_models
 import pilfer_client
 import pilfer_models
+from lighthouse_client import LighthouseClient
 from lighthouse_client import models as lighthouse_attrs
 from lighthouse_client.api.workspaces import list_workspaces
+from pilfer_client import PilferClient
 from pilfer_client import models as pilfer_attrs
 from pilfer_client.api.spaces import list_spaces
-from vendor_clients import LighthouseClient, PilferClient
 
 from benchmarks.harness import Figure, calls_per_repeat, median_seconds
 

@@ -8,6 +8,7 @@ import tempfile
 from pathlib import Path
 
 from benchmarks.harness import Figure, median_seconds
+from codegen.registry import apis
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -35,7 +36,7 @@ def run(smoke: bool) -> list[Figure]:
     subprocess.run(["make", "-C", ROOT, "generate"], check=True, capture_output=True)  # now up to date
     noop = median_seconds(_noop_make_generate, repeats=1 if smoke else 5)
     return [
-        Figure("generation", "full regeneration, 2 clients + 2 model sets", full, "s"),
+        Figure("generation", f"full regeneration, {len(apis())} APIs (clients + models)", full, "s"),
         Figure("generation", "no-op `make generate`", noop * 1000, "ms"),
         Figure("generation", "full / no-op", full / noop, "x"),
     ]

@@ -29,6 +29,7 @@ import yaml
 from openapi_spec_validator import validate
 from openapi_spec_validator.validation.exceptions import OpenAPIValidationError
 
+from codegen.describe import DescribeError, Describer
 from codegen.registry import ROOT, SPECS, Api, RegistryError, apis
 
 GENERATED = ROOT / "generated"
@@ -86,8 +87,9 @@ def generate_models(api: Api, out: Path, metadata: Path) -> None:
         raise GenerationError(f"datamodel-codegen failed on {api.spec_path.name} (its message is above)")
 
 
-def generate_client(api: Api, out: Path) -> None:
-    """``<name>-client``: openapi-python-client run as a library with the shared settings and templates."""
+def generate_client(api: Api, out: Path, metadata: Path) -> None:
+    """``<name>-client``: openapi-python-client run as a library with the shared settings and the
+    templates of ``codegen/templates``, which also render the operations ``codegen/describe.py`` lists."""
     from openapi_python_client import Project
     from openapi_python_client.config import Config, ConfigFile, MetaType
     from openapi_python_client.parser import GeneratorData
@@ -100,6 +102,10 @@ def generate_client(api: Api, out: Path) -> None:
     if not isinstance(openapi, GeneratorData):
         raise GenerationError(f"openapi-python-client cannot read {api.spec_path.name}: {openapi.detail}")
     project = Project(openapi=openapi, config=config, custom_template_path=CODEGEN / "templates")
+    try:
+        project.env.globals["vendor"] = Describer(api, metadata).view()
+    except DescribeError as exc:
+        raise GenerationError(str(exc)) from exc
     errors = project.build()
     if errors:  # warnings too: a post-hook that cannot run must not leave unformatted output behind
         details = "\n".join(f"{error.header}: {error.detail}" for error in errors)
@@ -109,8 +115,9 @@ def generate_client(api: Api, out: Path) -> None:
 def generate_api(api: Api, out: Path, work: Path) -> None:
     """Write ``<name>-models`` and ``<name>-client`` for one API into ``out``."""
     validate_spec(api.spec_path)
-    generate_models(api, out / api.models_project, work / f"{api.name}-models.json")
-    generate_client(api, out / api.client_project)
+    metadata = work / f"{api.name}-models.json"
+    generate_models(api, out / api.models_project, metadata)
+    generate_client(api, out / api.client_project, metadata)
 
 
 def projects(api: Api) -> tuple[str, str]:

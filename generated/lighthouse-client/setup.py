@@ -13,6 +13,11 @@ setup(
     long_description_content_type="text/markdown",
     packages=find_packages(),
     python_requires=">=3.11, <4",
-    install_requires=["httpx >= 0.23.1, < 0.29.0", "attrs >= 22.2.0"],
+    install_requires=[
+        "httpx >= 0.23.1, < 0.29.0",
+        "attrs >= 22.2.0",
+        "lighthouse-models == 1.0.0",
+        "vendor-clients >= 0.1, < 1",
+    ],
     package_data={"lighthouse_client": ["py.typed"]},
 )

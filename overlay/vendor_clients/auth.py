@@ -2,27 +2,32 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Generator
 
 import httpx
 
 REDACTED = "***"
+TOKEN_CHARACTER = r"[A-Za-z0-9\-._~+/=]"
+"""A character of an RFC 6750 bearer token: the token is redacted only where it stands whole."""
 
 
 class Secret:
     """A credential whose repr and str never show it; ``reveal()`` is the one way to read it."""
 
-    __slots__ = ("_value",)
+    __slots__ = ("_pattern", "_value")
 
     def __init__(self, value: str) -> None:
         self._value = value
+        self._pattern = re.compile(f"(?<!{TOKEN_CHARACTER}){re.escape(value)}(?!{TOKEN_CHARACTER})")
 
     def reveal(self) -> str:
         return self._value
 
     def redact(self, text: str) -> str:
-        """``text`` with every occurrence of the secret replaced (servers sometimes echo it)."""
-        return text.replace(self._value, REDACTED) if self._value in text else text
+        """``text`` with every whole occurrence of the secret replaced (servers sometimes echo it); the
+        secret inside a longer word is not the secret, so a short one does not garble the text."""
+        return self._pattern.sub(REDACTED, text) if self._value in text else text
 
     def __repr__(self) -> str:
         return f"Secret({REDACTED!r})"

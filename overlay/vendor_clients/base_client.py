@@ -1,55 +1,61 @@
-"""The sync and async clients both APIs build on: auth, timeouts, retries, typed errors, validation."""
+"""The sync and async clients every generated API client builds on: one ``_call`` per operation with auth,
+timeouts, retries, argument checks, typed errors and validated responses; item and page iterators."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+import re
+from collections.abc import AsyncGenerator, Callable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
+from functools import wraps
+from inspect import signature
 from types import TracebackType
-from typing import Any, ClassVar, Generic, Self, TypedDict, Unpack
+from typing import Any, ClassVar, ParamSpec, Self, TypedDict, TypeVar, Unpack, cast
 
 import httpx
-import pydantic
 from httpx._client import UseClientDefault
 
 from .auth import REDACTED, BearerAuth, Secret
-from .config import DEFAULT_TIMEOUT, ApiSettings, required
-from .errors import APIConnectionError, APITimeoutError, InvalidRequestError
-from .responses import ModelT, decode, describe
+from .config import DEFAULT_TIMEOUT, ApiSettings, checked_timeout, required, timeout_problem
+from .errors import APIConnectionError, APITimeoutError, ConfigurationError
+from .operation import Operation, Request, ResponseT
+from .pagination import DEFAULT_PAGE_SIZE, PagePlan, aiter_items, aiter_pages, iter_items, iter_pages
+from .responses import decode
 from .retries import AsyncRetryTransport, RetryPolicy, RetryTransport
+
+__all__ = ["DEFAULT_PAGE_SIZE", "USE_DEFAULT", "AsyncClient", "CallTimeout", "SyncClient", "checked"]
 
 USE_DEFAULT = httpx.USE_CLIENT_DEFAULT
 CallTimeout = float | httpx.Timeout | None | UseClientDefault
 """Per-call timeout: seconds, an ``httpx.Timeout``, None for no limit; the client's by default."""
+JSON_BODY = {"Content-Type": "application/json"}
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
-@dataclass(frozen=True, slots=True)
-class Call(Generic[ModelT]):
-    """One operation call: the request to send and the generated model its response must match."""
+def checked(operation: Operation[Any]) -> Callable[[Callable[P, R]], Callable[P, R]]:
+    """Decorate a generated method of ``operation``: a call that does not fit its signature (unknown
+    keyword, missing or extra argument) becomes an ``InvalidRequestError`` naming the argument instead of
+    a ``TypeError``. Calls that fit pay one ``try``."""
 
-    operation: str
-    method: str
-    path: str
-    model: type[ModelT]
-    params: dict[str, Any] | None = None
-    body: dict[str, Any] | None = None
+    def decorate(method: Callable[P, R]) -> Callable[P, R]:
+        binds = signature(method).bind
 
+        @wraps(method)
+        def call(*args: P.args, **kwargs: P.kwargs) -> R:
+            try:
+                return method(*args, **kwargs)
+            except TypeError as exc:
+                try:
+                    binds(*args, **kwargs)
+                except TypeError as mismatch:
+                    named = re.search(r"'(\w+)'", str(mismatch))
+                    argument = named.group(1) if named else "<arguments>"
+                    raise operation.invalid(argument, str(mismatch)) from exc
+                raise
 
-def arguments(model: type[ModelT], data: Mapping[str, Any], operation: str) -> ModelT:
-    """The call's arguments validated by the generated request or query model, before anything is sent."""
-    try:
-        return model.model_validate(data)
-    except pydantic.ValidationError as exc:
-        path, problem = describe(exc)
-        raise InvalidRequestError(operation, path, problem) from exc
+        return call
 
-
-def wire(model: pydantic.BaseModel, *path: str) -> dict[str, Any]:
-    """A generated request or parameters model as JSON-ready data: spec names, only the fields given,
-    without the ``path`` parameters."""
-    return model.model_dump(
-        mode="json", by_alias=True, exclude_unset=True, exclude_none=True, exclude=set(path)
-    )
+    return decorate
 
 
 class _Options(TypedDict, total=False):
@@ -67,52 +73,111 @@ class AsyncOptions(_Options, total=False):
 
 
 class _ClientCore:
-    """What the sync and async clients share: settings, redaction, error translation."""
+    """What the sync and async clients share: settings, redaction, requests, error translation."""
 
     api: ClassVar[ApiSettings]
+    client_parameters: Mapping[str, str] = {}
+    """The API's client-level path parameters (set by the generated constructor, before this one)."""
 
-    def __init__(self, token: str | None, options: _Options) -> None:
+    def __init__(self, token: str | None, options: Mapping[str, Any], transport: object, kind: type) -> None:
+        unknown = set(options) - {"base_url", "timeout", "retry", "transport"}
+        if unknown:
+            raise ConfigurationError(f"unknown client options {sorted(unknown)}")
         self._secret = Secret(required(token, self.api.token_env, f"{self.api.name} token"))
         self.base_url = self.api.base_url(options.get("base_url"))
         self.retry = options.get("retry") or RetryPolicy()
+        if not isinstance(self.retry, RetryPolicy):
+            raise ConfigurationError(f"retry must be a RetryPolicy, got {type(self.retry).__name__}")
+        if not isinstance(transport, kind):
+            got = type(transport).__name__
+            raise ConfigurationError(f"transport must be an httpx.{kind.__name__}, got {got}")
         self._http_options: dict[str, Any] = {
             "base_url": self.base_url,
             "auth": BearerAuth(self._secret),
-            "timeout": options.get("timeout", DEFAULT_TIMEOUT),
+            "timeout": checked_timeout(options.get("timeout", DEFAULT_TIMEOUT)),
             "headers": {"Accept": "application/json"},
         }
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={self.base_url!r}, token={REDACTED!r})"
 
+    def _request(
+        self, operation: Operation[Any], arguments: Mapping[str, Any], timeout: CallTimeout
+    ) -> Request:
+        """The checked request; ``InvalidRequestError`` before anything is sent."""
+        if timeout is not USE_DEFAULT and (problem := timeout_problem(timeout)) is not None:
+            raise operation.invalid("timeout", problem)
+        scoped = {**self.client_parameters, **arguments} if self.client_parameters else arguments
+        return operation.request(scoped)
+
     @contextmanager
-    def _transport_errors(self, call: Call[Any]) -> Iterator[None]:
+    def _transport_errors(self, operation: Operation[Any]) -> Iterator[None]:
         """Translate httpx's transport exceptions into ``APITimeoutError`` / ``APIConnectionError``."""
         try:
             yield
         except httpx.RequestError as exc:
             error = APITimeoutError if isinstance(exc, httpx.TimeoutException) else APIConnectionError
-            message = self._secret.redact(f"{call.operation}: {type(exc).__name__}: {exc}")
-            raise error(message, method=call.method, url=self._secret.redact(str(exc.request.url))) from exc
+            message = f"{operation.operation_id}: {type(exc).__name__}: {self._secret.redact(str(exc))}"
+            raise error(
+                message, method=operation.method, url=self._secret.redact(str(exc.request.url))
+            ) from exc
 
-    def _decode(self, call: Call[ModelT], response: httpx.Response) -> ModelT:
-        return decode(response, call.model, call.operation, self._secret)
+    def _decode(self, operation: Operation[ResponseT], response: httpx.Response) -> ResponseT:
+        model = operation.response
+        result = decode(response, model, operation.operation_id, self._secret, operation.empty_statuses)
+        return cast(ResponseT, result)
+
+    def _plan(self, operation: Operation[Any], page_size: int, max_items: int | None = None) -> PagePlan:
+        return PagePlan(operation, page_size, max_items)
 
 
 class SyncClient(_ClientCore):
     """Blocking client; use it as a context manager or call ``close()``."""
 
     def __init__(self, token: str | None = None, **options: Unpack[SyncOptions]) -> None:
-        super().__init__(token, options)
         inner = options.get("transport") or httpx.HTTPTransport()
+        super().__init__(token, options, inner, httpx.BaseTransport)
         self._http = httpx.Client(transport=RetryTransport(inner, self.retry), **self._http_options)
 
-    def _send(self, call: Call[ModelT], timeout: CallTimeout) -> ModelT:
-        with self._transport_errors(call):
+    def _call(
+        self, operation: Operation[ResponseT], arguments: Mapping[str, Any], timeout: CallTimeout
+    ) -> ResponseT:
+        request = self._request(operation, arguments, timeout)
+        with self._transport_errors(operation):
             response = self._http.request(
-                call.method, call.path, params=call.params, json=call.body, timeout=timeout
+                operation.method,
+                request.path,
+                params=request.params,
+                content=request.content,
+                headers=None if request.content is None else JSON_BODY,
+                timeout=timeout,
             )
-        return self._decode(call, response)
+        return self._decode(operation, response)
+
+    def _iter_pages(
+        self,
+        operation: Operation[ResponseT],
+        filters: Mapping[str, Any],
+        plan: PagePlan,
+        timeout: CallTimeout,
+    ) -> Iterator[ResponseT]:
+        self._request(
+            operation, {**filters, **plan.arguments(plan.start)}, timeout
+        )  # checked before any fetch
+        return iter_pages(
+            lambda position: self._call(operation, {**filters, **plan.arguments(position)}, timeout), plan
+        )
+
+    def _iter_items(
+        self,
+        operation: Operation[Any],
+        filters: Mapping[str, Any],
+        page_size: int,
+        max_items: int | None,
+        timeout: CallTimeout,
+    ) -> Iterator[Any]:
+        plan = self._plan(operation, page_size, max_items)
+        return iter_items(self._iter_pages(operation, filters, plan, timeout), plan, max_items)
 
     def close(self) -> None:
         self._http.close()
@@ -128,16 +193,57 @@ class AsyncClient(_ClientCore):
     """Asyncio client; use it as an async context manager or call ``aclose()``."""
 
     def __init__(self, token: str | None = None, **options: Unpack[AsyncOptions]) -> None:
-        super().__init__(token, options)
         inner = options.get("transport") or httpx.AsyncHTTPTransport()
+        super().__init__(token, options, inner, httpx.AsyncBaseTransport)
         self._http = httpx.AsyncClient(transport=AsyncRetryTransport(inner, self.retry), **self._http_options)
 
-    async def _send(self, call: Call[ModelT], timeout: CallTimeout) -> ModelT:
-        with self._transport_errors(call):
+    async def _call(
+        self, operation: Operation[ResponseT], arguments: Mapping[str, Any], timeout: CallTimeout
+    ) -> ResponseT:
+        request = self._request(operation, arguments, timeout)
+        with self._transport_errors(operation):
             response = await self._http.request(
-                call.method, call.path, params=call.params, json=call.body, timeout=timeout
+                operation.method,
+                request.path,
+                params=request.params,
+                content=request.content,
+                headers=None if request.content is None else JSON_BODY,
+                timeout=timeout,
             )
-        return self._decode(call, response)
+        return self._decode(operation, response)
+
+    def _iter_pages(
+        self,
+        operation: Operation[ResponseT],
+        filters: Mapping[str, Any],
+        plan: PagePlan,
+        timeout: CallTimeout,
+        prefetch: int = 0,
+    ) -> AsyncGenerator[ResponseT]:
+        """Pages in order; once the first gives the total, up to ``prefetch`` pages are fetched
+        concurrently ahead of the consumer (0: one request at a time)."""
+        if isinstance(prefetch, bool) or not isinstance(prefetch, int) or prefetch < 0:
+            raise operation.invalid("prefetch", "must be an integer >= 0")
+        self._request(
+            operation, {**filters, **plan.arguments(plan.start)}, timeout
+        )  # checked before any fetch
+        return aiter_pages(
+            lambda position: self._call(operation, {**filters, **plan.arguments(position)}, timeout),
+            plan,
+            prefetch,
+        )
+
+    def _iter_items(
+        self,
+        operation: Operation[Any],
+        filters: Mapping[str, Any],
+        page_size: int,
+        max_items: int | None,
+        timeout: CallTimeout,
+        prefetch: int = 0,
+    ) -> AsyncGenerator[Any]:
+        plan = self._plan(operation, page_size, max_items)
+        return aiter_items(self._iter_pages(operation, filters, plan, timeout, prefetch), plan, max_items)
 
     async def aclose(self) -> None:
         await self._http.aclose()

@@ -1,9 +1,11 @@
-"""Client settings from arguments or the environment: token, base URL, timeouts."""
+"""Client settings from arguments or the environment: token, base URL, scope, timeouts; checked at once."""
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
 
 import httpx
 
@@ -15,23 +17,63 @@ DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=5.0)
 
 @dataclass(frozen=True, slots=True)
 class ApiSettings:
-    """Where one API's settings come from when they are not passed as arguments."""
+    """Where one API's settings come from when they are not passed as arguments (from its registry entry)."""
 
     name: str
     token_env: str
     base_url_env: str
     default_base_url: str
+    client_parameters: Mapping[str, str] = field(default_factory=dict)
+    """Path parameters given once per client: argument name -> environment variable."""
 
     def base_url(self, value: str | None) -> str:
-        return value or os.environ.get(self.base_url_env) or self.default_base_url
+        url = value or os.environ.get(self.base_url_env) or self.default_base_url
+        if not isinstance(url, str) or not url.startswith(("http://", "https://")):
+            raise ConfigurationError(
+                f"{self.name} base URL must be an http:// or https:// URL, got {url!r} "
+                f"(argument base_url or environment variable {self.base_url_env})"
+            )
+        return url
+
+    def scope(self, values: Mapping[str, str | None]) -> dict[str, str]:
+        """Each client parameter from its argument or environment variable, fit to stand in a path."""
+        scope = {}
+        for name, variable in self.client_parameters.items():
+            value = required(values.get(name), variable, f"{self.name} {name}")
+            if value in (".", ".."):
+                raise ConfigurationError(
+                    f"{self.name} {name} must not be {value!r} (it would change the path)"
+                )
+            scope[name] = value
+        return scope
 
 
 def required(value: str | None, variable: str, what: str) -> str:
     """``value``, else the environment variable ``variable``; a ``ConfigurationError`` naming it if both
-    are missing or empty."""
+    are missing or empty, or if the value is not a string."""
     found = value or os.environ.get(variable)
     if not found:
         raise ConfigurationError(
             f"No {what}: pass it as an argument or set the environment variable {variable}"
         )
+    if not isinstance(found, str):
+        raise ConfigurationError(f"{what} must be a string, got {type(found).__name__}")
     return found
+
+
+def timeout_problem(value: Any) -> str | None:
+    """Why ``value`` is not a timeout (seconds >= 0, an ``httpx.Timeout`` or None), or None if it is."""
+    if value is None or isinstance(value, httpx.Timeout):
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return f"must be seconds, an httpx.Timeout or None, got {type(value).__name__}"
+    return "must not be negative" if value < 0 else None
+
+
+def checked_timeout(value: Any) -> float | httpx.Timeout | None:
+    """A client's timeout, or a ``ConfigurationError`` saying why it is not one."""
+    problem = timeout_problem(value)
+    if problem is not None:
+        raise ConfigurationError(f"timeout {problem}")
+    timeout: float | httpx.Timeout | None = value
+    return timeout

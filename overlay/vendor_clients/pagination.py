@@ -1,89 +1,122 @@
-"""Page and item iteration shared by both APIs: constant memory, repeat detection, ordered prefetch."""
+"""Page and item iteration over any operation with ``x-pagination``: constant memory, repeat detection,
+ordered prefetch."""
 
 from __future__ import annotations
 
 import asyncio
 from collections import deque
-from collections.abc import AsyncGenerator, Awaitable, Callable, Hashable, Iterable, Iterator, Sequence
+from collections.abc import AsyncGenerator, Awaitable, Callable, Iterable, Iterator, Sequence
 from contextlib import aclosing
 from itertools import chain, islice
-from typing import Generic, Protocol, TypeVar
+from math import ceil
+from typing import Any, TypeVar
 
 from .errors import PaginationError
+from .operation import Operation, Paging
 
 PageT = TypeVar("PageT")
-ItemT = TypeVar("ItemT")
-PageT_contra = TypeVar("PageT_contra", contravariant=True)
+DEFAULT_PAGE_SIZE = 100
+"""Items per request unless the caller or the size parameter's ``maximum`` says otherwise."""
 
 
-class PagePlan(Protocol[PageT_contra, ItemT]):
-    """What differs per API: where a page's items are, where the next page starts, what is known ahead."""
+class PagePlan:
+    """One iteration over a paginated operation: where a page's items are, where the next page starts
+    and which positions are known ahead. A server that clamps the page size is followed: the first
+    page's length, when short of the total, becomes the step."""
 
-    @property
-    def operation(self) -> str: ...
+    def __init__(self, operation: Operation[Any], page_size: int, max_items: int | None = None) -> None:
+        paging = operation.paging
+        if paging is None:
+            raise TypeError(f"{operation.operation_id} has no x-pagination")
+        self.paging: Paging = paging
+        self.operation = operation.operation_id
+        self.position_param = operation.query_params[paging.position]
+        for name, value, least in (("page_size", page_size, 1), ("max_items", max_items, 0)):
+            if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < least):
+                raise operation.invalid(name, f"must be an integer >= {least}")
+        limit = paging.max_size or page_size
+        self.size = min(page_size, limit) if max_items is None else max(1, min(page_size, limit, max_items))
+        self.start = 0 if paging.kind == "offset" else 1
+        self._step = self.size
 
-    @property
-    def position_param(self) -> str: ...
+    def arguments(self, position: int) -> dict[str, int]:
+        """The position and size arguments of the request for ``position``."""
+        return {self.paging.position: position, self.paging.size: self.size}
 
-    def items(self, page: PageT_contra) -> Sequence[ItemT]: ...
+    def items(self, page: Any) -> Sequence[Any]:
+        items: Sequence[Any] = _follow(page, self.paging.results)
+        return items
 
-    def key(self, item: ItemT) -> Hashable: ...
+    def total(self, page: Any) -> int | None:
+        total: int | None = None if self.paging.total is None else _follow(page, self.paging.total)
+        return total
 
-    def next_position(self, position: int, page: PageT_contra) -> int | None:
+    def next_position(self, position: int, page: Any) -> int | None:
         """Where the page after ``page`` starts, or None when ``page`` is the last one."""
-        ...
+        count, total = len(self.items(page)), self.total(page)
+        if position == self.start and total is not None and count < min(self.size, total):
+            self._step = max(count, 1)  # the server clamped the page size
+        offset = position if self.paging.kind == "offset" else (position - 1) * self._step
+        if count < self._step or (total is not None and offset + count >= total):
+            return None  # a short (or empty) page is the last, and so is the one that reaches the total
+        return position + count if self.paging.kind == "offset" else position + 1
 
-    def remaining_positions(self, position: int, page: PageT_contra) -> range | None:
-        """Every position after the first page when its metadata tells them, for prefetching."""
-        ...
+    def remaining_positions(self, position: int, page: Any) -> range | None:
+        """Every position after the first page when its total tells them, for prefetching."""
+        total = self.total(page)
+        if total is None:
+            return None
+        if self.paging.kind == "offset":
+            return range(position + self._step, total, self._step)
+        return range(position + 1, ceil(total / self._step) + 1)
 
 
-class _RepeatGuard(Generic[PageT, ItemT]):
+def _follow(page: Any, attributes: tuple[str, ...]) -> Any:
+    for attribute in attributes:
+        page = getattr(page, attribute)
+    return page
+
+
+class _RepeatGuard:
     """Raises when a page repeats the previous one: the server ignores the offset or page parameter."""
 
-    def __init__(self, plan: PagePlan[PageT, ItemT]) -> None:
+    def __init__(self, plan: PagePlan) -> None:
         self._plan = plan
-        self._previous: tuple[Hashable, ...] = ()
+        self._previous: Sequence[Any] = ()
 
     def check(self, position: int, page: PageT) -> PageT:
-        keys = tuple(self._plan.key(item) for item in self._plan.items(page))
-        if keys and keys == self._previous:
+        items = self._plan.items(page)
+        if items and items == self._previous:
             raise PaginationError(
                 f"{self._plan.operation}: the page at {self._plan.position_param}={position} repeats the "
                 f"previous page; the server seems to ignore {self._plan.position_param!r}"
             )
-        self._previous = keys
+        self._previous = items
         return page
 
 
-def page_size_for(page_size: int, max_items: int | None) -> int:
-    """The page size to request: no larger than needed for ``max_items``."""
-    return page_size if max_items is None else max(1, min(page_size, max_items))
-
-
-def iter_pages(fetch: Callable[[int], PageT], plan: PagePlan[PageT, ItemT], start: int) -> Iterator[PageT]:
-    """Fetch pages one by one from ``start`` until the plan says the last page was reached."""
+def iter_pages(fetch: Callable[[int], PageT], plan: PagePlan) -> Iterator[PageT]:
+    """Fetch pages one by one from the first until the plan says the last page was reached."""
     guard = _RepeatGuard(plan)
-    position: int | None = start
+    position: int | None = plan.start
     while position is not None:
         page = guard.check(position, fetch(position))
         yield page
         position = plan.next_position(position, page)
 
 
-def iter_items(
-    pages: Iterable[PageT], plan: PagePlan[PageT, ItemT], max_items: int | None
-) -> Iterator[ItemT]:
+def iter_items(pages: Iterable[Any], plan: PagePlan, max_items: int | None) -> Iterator[Any]:
     """The items of ``pages`` in order, at most ``max_items`` of them."""
     return islice(chain.from_iterable(plan.items(page) for page in pages), max_items)
 
 
 async def aiter_pages(
-    fetch: Callable[[int], Awaitable[PageT]], plan: PagePlan[PageT, ItemT], start: int, prefetch: int = 0
+    fetch: Callable[[int], Awaitable[PageT]], plan: PagePlan, prefetch: int = 0
 ) -> AsyncGenerator[PageT]:
     """Async ``iter_pages``; with ``prefetch > 0`` and known remaining positions, fetches up to ``prefetch``
     pages concurrently ahead of the consumer and still yields them in order."""
     guard = _RepeatGuard(plan)
+    start = plan.start
     page = guard.check(start, await fetch(start))
     yield page
     following = plan.next_position(start, page)
@@ -127,8 +160,8 @@ async def _prefetched(
 
 
 async def aiter_items(
-    pages: AsyncGenerator[PageT], plan: PagePlan[PageT, ItemT], max_items: int | None
-) -> AsyncGenerator[ItemT]:
+    pages: AsyncGenerator[Any], plan: PagePlan, max_items: int | None
+) -> AsyncGenerator[Any]:
     """The items of ``pages`` in order, at most ``max_items`` of them; stopping early closes ``pages``
     (and cancels any prefetch) at once."""
     if max_items is not None and max_items <= 0:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from typing import TypeVar
 
 import httpx
 import pydantic
@@ -11,13 +10,20 @@ import pydantic
 from .auth import Secret
 from .errors import APIStatusError, ResponseValidationError, status_error_class
 
-ModelT = TypeVar("ModelT", bound=pydantic.BaseModel)
 
-
-def decode(response: httpx.Response, model: type[ModelT], operation: str, secret: Secret) -> ModelT:
-    """Validate a response body against the generated ``model`` in one strict pass (parse + types)."""
+def decode(
+    response: httpx.Response,
+    model: type[pydantic.BaseModel] | None,
+    operation: str,
+    secret: Secret,
+    empty_statuses: frozenset[int] = frozenset(),
+) -> pydantic.BaseModel | None:
+    """The response body validated against the generated ``model`` in one strict pass (parse and types);
+    None for a success status documented without a body; the typed error for an error status."""
     if not response.is_success:
         raise status_error(response, secret)
+    if model is None or response.status_code in empty_statuses:
+        return None
     request = response.request
     content_type = response.headers.get("content-type", "").partition(";")[0].strip().lower()
     if content_type != "application/json" and not content_type.endswith("+json"):

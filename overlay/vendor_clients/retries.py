@@ -14,6 +14,8 @@ from typing import Any
 import httpx
 import tenacity
 
+from .errors import ConfigurationError
+
 logger = logging.getLogger("vendor_clients")
 
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "DELETE"})
@@ -41,6 +43,14 @@ class RetryPolicy:
     sleep: Callable[[float], None] = field(default=time.sleep, repr=False)
     async_sleep: Callable[[float], Awaitable[None]] = field(default=asyncio.sleep, repr=False)
     now: Callable[[], datetime] = field(default=_now, repr=False)
+
+    def __post_init__(self) -> None:
+        if isinstance(self.attempts, bool) or not isinstance(self.attempts, int) or self.attempts < 1:
+            raise ConfigurationError(f"RetryPolicy attempts must be an integer >= 1, got {self.attempts!r}")
+        for name in ("backoff", "max_backoff", "jitter", "retry_after_cap"):
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+                raise ConfigurationError(f"RetryPolicy {name} must be a number >= 0, got {value!r}")
 
     def retry_after(self, response: httpx.Response) -> float | None:
         """Seconds from a ``Retry-After`` header (delay-seconds or HTTP date), capped; None if absent."""

@@ -6,13 +6,9 @@ from collections.abc import Callable
 from typing import Any
 
 import httpx
-from vendor_clients import (
-    AsyncLighthouseClient,
-    AsyncPilferClient,
-    LighthouseClient,
-    PilferClient,
-    RetryPolicy,
-)
+from lighthouse_client import AsyncLighthouseClient, LighthouseClient
+from pilfer_client import AsyncPilferClient, PilferClient
+from vendor_clients import RetryPolicy
 
 TOKEN = "tok-5ecret-value-never-shown"
 Handler = Callable[[httpx.Request], httpx.Response]

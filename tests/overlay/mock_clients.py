@@ -5,14 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import httpx
+from lighthouse_client import AsyncLighthouseClient, LighthouseClient
+from pilfer_client import AsyncPilferClient, PilferClient
 from starlette.applications import Starlette
-from vendor_clients import (
-    AsyncLighthouseClient,
-    AsyncPilferClient,
-    LighthouseClient,
-    PilferClient,
-    RetryPolicy,
-)
+from vendor_clients import RetryPolicy
 
 from tests.mocks import lighthouse as lighthouse_mock
 from tests.mocks import pilfer as pilfer_mock

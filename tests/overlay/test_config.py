@@ -7,7 +7,9 @@ from typing import Any
 
 import httpx
 import pytest
-from vendor_clients import ConfigurationError, LighthouseClient, PilferClient
+from lighthouse_client import LighthouseClient
+from pilfer_client import PilferClient
+from vendor_clients import ConfigurationError, RetryPolicy
 
 from .fakes import TOKEN, Handler, lighthouse, pilfer, space, workspace, workspace_page
 
@@ -114,3 +116,42 @@ def test_the_timeout_can_be_set_per_client_and_per_call() -> None:
     assert timeouts_sent(timeout_client(timeout=2.0))["read"] == 2.0
     per_call = timeouts_sent(timeout_client(timeout=2.0), timeout=httpx.Timeout(1.0, connect=0.5))
     assert (per_call["connect"], per_call["read"]) == (0.5, 1.0)
+
+
+@pytest.mark.parametrize(
+    ("build", "arguments", "named"),
+    [
+        (PilferClient, {"timeout": "5"}, "timeout"),  # failed only at the first call
+        (PilferClient, {"timeout": -1.0}, "timeout"),
+        (PilferClient, {"base_url": "api.getpilfer.com"}, "base_url"),
+        (PilferClient, {"transport": httpx.AsyncHTTPTransport()}, "transport"),
+        (PilferClient, {"retry": 3}, "retry"),
+        (PilferClient, {"retries": 3}, "retries"),
+        (PilferClient, {"token": 123}, "token"),
+        (
+            LighthouseClient,
+            {"org_id": "..", "business_id": "b"},
+            "org_id",
+        ),  # requested /lighthouse/workspaces
+        (LighthouseClient, {"org_id": "o", "business_id": "."}, "business_id"),
+        (RetryPolicy, {"attempts": 0}, "attempts"),
+        (RetryPolicy, {"attempts": True}, "attempts"),
+        (RetryPolicy, {"backoff": -1}, "backoff"),
+    ],
+)
+def test_bad_settings_fail_at_once_naming_the_setting(
+    build: Any, arguments: dict[str, Any], named: str
+) -> None:
+    if build is not RetryPolicy:
+        arguments = {"token": TOKEN, **arguments}
+    with pytest.raises(ConfigurationError, match=named):
+        build(**arguments)
+
+
+def test_the_clients_are_importable_from_vendor_clients_too() -> None:
+    import vendor_clients
+
+    assert vendor_clients.PilferClient is PilferClient
+    assert vendor_clients.AsyncLighthouseClient.__module__ == "lighthouse_client.api"
+    with pytest.raises(AttributeError):
+        vendor_clients.NoSuchApiClient  # noqa: B018

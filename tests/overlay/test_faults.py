@@ -8,12 +8,12 @@ from typing import Any
 
 import httpx
 import pytest
+from lighthouse_client import LighthouseClient
 from vendor_clients import (
     APIConnectionError,
     APITimeoutError,
     AuthenticationError,
     BadRequestError,
-    LighthouseClient,
     NotFoundError,
     PermissionDeniedError,
     RateLimitError,

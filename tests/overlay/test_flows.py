@@ -6,14 +6,10 @@ from collections.abc import Iterator
 from typing import Literal
 
 import pytest
+from lighthouse_client import LighthouseClient
+from pilfer_client import PilferClient
 from starlette.applications import Starlette
-from vendor_clients import (
-    AuthenticationError,
-    LighthouseClient,
-    NotFoundError,
-    PermissionDeniedError,
-    PilferClient,
-)
+from vendor_clients import AuthenticationError, NotFoundError, PermissionDeniedError
 
 from tests.mocks import lighthouse as lighthouse_mock
 from tests.mocks import pilfer as pilfer_mock
@@ -47,7 +43,7 @@ def tcp_mocks() -> Iterator[tuple[str, str]]:
 def pilfer_flow(client: PilferClient) -> None:
     """Create, iterate all, update, get, delete; the space is gone afterwards."""
     before = [space.id for space in client.iter_spaces(page_size=7)]
-    created = client.create_space("Flow space", status="Draft", priority="low")
+    created = client.create_space(name="Flow space", status="Draft", priority="low")
     after = [space.id for space in client.iter_spaces(page_size=7)]
     assert after == [*before, created.id]
     updated = client.update_space(created.id, name="Renamed", priority="urgent")
@@ -122,7 +118,7 @@ def test_mock_errors_arrive_typed(pilfer_app: Starlette) -> None:
 @pytest.mark.anyio
 async def test_async_flows_in_process(pilfer_app: Starlette, lighthouse_app: Starlette) -> None:
     async with async_pilfer_client(pilfer_app) as pilfer:
-        created = await pilfer.create_space("Async space")
+        created = await pilfer.create_space(name="Async space")
         assert (await pilfer.get_space(created.id)).name == "Async space"
         assert [space.id async for space in pilfer.iter_spaces(page_size=5)][-1] == created.id
         await pilfer.delete_space(created.id)

@@ -92,8 +92,26 @@ def test_pages_carry_their_meta_and_filters_reach_every_request() -> None:
         )
     assert [page.meta.page for page in pages] == [1]
     assert {request.url.query.decode() for request in seen} == {
-        "page=1&page_size=100&search=x&sort_field=name&sort_order=DESC"
+        "page=1&page_size=500&search=x&sort_field=name&sort_order=DESC"
     }
+
+
+@pytest.mark.parametrize("count", [100, 250, 300])
+def test_a_server_that_clamps_the_page_size_is_followed(count: int) -> None:
+    """The server answers at most 100 per page: the first page, short of meta.total, sets the step."""
+    seen, handler = counting(lighthouse_server(count))
+    with lighthouse(handler) as client:
+        assert [item.id for item in client.iter_workspaces(page_size=500)] == list(range(1, count + 1))
+    assert [request.url.params["page"] for request in seen] == [
+        str(n) for n in range(1, -(-count // 100) + 1)
+    ]
+
+
+@pytest.mark.anyio
+async def test_prefetch_follows_a_clamped_page_size() -> None:
+    async with async_lighthouse(lighthouse_server(250)) as client:
+        ids = [item.id async for item in client.iter_workspaces(page_size=500, prefetch=3)]
+    assert ids == list(range(1, 251))
 
 
 def test_items_stream_in_constant_memory() -> None:

@@ -9,7 +9,8 @@ from typing import Any
 
 import httpx
 import pytest
-from vendor_clients import PilferClient, VendorClientError
+from pilfer_client import PilferClient
+from vendor_clients import VendorClientError
 
 from .fakes import TOKEN, Sleeps, pilfer, policy
 
@@ -57,3 +58,41 @@ def test_the_auth_header_is_still_sent() -> None:
     with PilferClient(TOKEN, transport=httpx.MockTransport(handle), retry=policy(Sleeps())) as client:
         client.list_spaces()
     assert seen == [f"Bearer {TOKEN}"]
+
+
+def raises_timeout(request: httpx.Request) -> httpx.Response:
+    raise httpx.ReadTimeout("timed out", request=request)
+
+
+def test_a_short_token_does_not_garble_messages() -> None:
+    """With a one-letter token, replacing every substring turned messages into ``lis***Spaces: ...``."""
+    with (
+        PilferClient("e", transport=httpx.MockTransport(raises_timeout), retry=policy(Sleeps())) as client,
+        pytest.raises(VendorClientError) as caught,
+    ):
+        client.list_spaces()
+    assert (
+        str(caught.value)
+        == "listSpaces: ReadTimeout: timed out (GET https://api.getpilfer.com/api/v1/spaces)"
+    )
+
+
+def test_an_echoed_token_is_redacted_where_it_stands_whole() -> None:
+    def echo(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(401, json={"code": "unauthorized", "message": "token e is not valid here"})
+
+    with (
+        PilferClient("e", transport=httpx.MockTransport(echo), retry=policy(Sleeps())) as client,
+        pytest.raises(VendorClientError) as caught,
+    ):
+        client.list_spaces()
+    assert "token *** is not valid here" in str(caught.value)
+
+
+def test_the_generated_attrs_clients_keep_the_token_out_of_repr() -> None:
+    from pilfer_client import AuthenticatedClient
+
+    client = AuthenticatedClient("https://api.getpilfer.com", token=TOKEN)
+    client.get_httpx_client()  # puts the Authorization header into the client's headers
+    assert TOKEN not in repr(client)
+    assert client.get_httpx_client().timeout == httpx.Timeout(30.0, connect=5.0)

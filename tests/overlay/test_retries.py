@@ -9,8 +9,9 @@ from email.utils import format_datetime
 
 import httpx
 import pytest
+from pilfer_client import PilferClient
 from pilfer_models import Space
-from vendor_clients import ALL_METHODS, PilferClient, RetryPolicy, ServerError
+from vendor_clients import ALL_METHODS, RetryPolicy, ServerError
 
 from .fakes import (
     Handler,
@@ -102,7 +103,7 @@ def test_one_attempt_means_no_retry() -> None:
 @pytest.mark.parametrize(
     "send",
     [
-        lambda client: client.create_space("Research"),
+        lambda client: client.create_space(name="Research"),
         lambda client: client.update_space("sp1", name="Renamed"),
     ],
     ids=["POST", "PATCH"],
@@ -124,7 +125,7 @@ def test_delete_is_retried() -> None:
 def test_post_is_retried_with_the_same_body_when_the_caller_opts_in() -> None:
     seen, handler = failing(1)
     with pilfer(handler, retry=policy(Sleeps(), methods=ALL_METHODS)) as client:
-        created = client.create_space("Research", project_id="p1")
+        created = client.create_space(name="Research", project_id="p1")
     assert created.id == "sp00001"
     assert [request.content for request in seen] == [b'{"name":"Research","projectId":"p1"}'] * 2
 

@@ -1,1 +1,309 @@
-"""Contains methods for accessing the API"""
+"""PierCloud Lighthouse Workspaces API: ``LighthouseClient`` and ``AsyncLighthouseClient``, generated
+from ``specs/lighthouse.yaml``. Each method checks its arguments against the spec, sends one request
+and returns the validated pydantic model from ``lighthouse_models``."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+from typing import Literal, Unpack
+from uuid import UUID
+
+from lighthouse_models import (
+    GetWorkspaceParameters,
+    ListWorkspacesParameters,
+    SortField,
+    SortOrder,
+    Workspace,
+    WorkspaceDetail,
+    WorkspaceDetailResponse,
+    WorkspaceListResponse,
+)
+from vendor_clients.base_client import (
+    DEFAULT_PAGE_SIZE,
+    USE_DEFAULT,
+    AsyncClient,
+    AsyncOptions,
+    CallTimeout,
+    SyncClient,
+    SyncOptions,
+    checked,
+)
+from vendor_clients.config import ApiSettings
+from vendor_clients.operation import Operation, Paging
+
+API = ApiSettings(
+    name="PierCloud Lighthouse Workspaces API",
+    token_env="PIERCLOUD_TOKEN",
+    base_url_env="PIERCLOUD_BASE_URL",
+    default_base_url="https://api.piercloud.io",
+    client_parameters={"business_id": "PIERCLOUD_BUSINESS_ID", "org_id": "PIERCLOUD_ORG_ID"},
+)
+
+LIST_WORKSPACES: Operation[WorkspaceListResponse] = Operation(
+    "listWorkspaces",
+    "GET",
+    "/lighthouse/orgs/{org_id}/businesses/{business_id}/workspaces",
+    response=WorkspaceListResponse,
+    empty_statuses=frozenset(),
+    parameters=ListWorkspacesParameters,
+    body=None,
+    path_params={"business_id": "business_id", "org_id": "org_id"},
+    query_params={
+        "context_id": "context_id",
+        "page": "page",
+        "page_size": "page_size",
+        "search": "search",
+        "sort_field": "sort_field",
+        "sort_order": "sort_order",
+        "workspace_group_id": "workspace_group_id",
+    },
+    body_fields={},
+    paging=Paging("page", "page", "page_size", results=("data", "workspaces"), total=("meta", "total"), max_size=None),
+)
+
+GET_WORKSPACE: Operation[WorkspaceDetailResponse] = Operation(
+    "getWorkspace",
+    "GET",
+    "/lighthouse/orgs/{org_id}/businesses/{business_id}/workspaces/{id}",
+    response=WorkspaceDetailResponse,
+    empty_statuses=frozenset(),
+    parameters=GetWorkspaceParameters,
+    body=None,
+    path_params={"business_id": "business_id", "id": "id", "org_id": "org_id"},
+    query_params={},
+    body_fields={},
+    paging=None,
+)
+
+
+class LighthouseClient(SyncClient):
+    """PierCloud Lighthouse Workspaces API.
+
+    Token from ``token`` or ``PIERCLOUD_TOKEN``; base URL from ``base_url``, ``PIERCLOUD_BASE_URL`` or
+    ``https://api.piercloud.io``; ``org_id`` from the argument or ``PIERCLOUD_ORG_ID``; ``business_id`` from the argument or ``PIERCLOUD_BUSINESS_ID``.
+    """
+
+    api = API
+
+    def __init__(
+        self,
+        token: str | None = None,
+        *,
+        org_id: str | None = None,
+        business_id: str | None = None,
+        **options: Unpack[SyncOptions],
+    ) -> None:
+        self.client_parameters = API.scope({"org_id": org_id, "business_id": business_id})
+        super().__init__(token, **options)
+
+    @checked(LIST_WORKSPACES)
+    def list_workspaces(
+        self,
+        *,
+        page: int | None = None,
+        page_size: int | None = None,
+        search: str | None = None,
+        context_id: UUID | str | None = None,
+        workspace_group_id: UUID | str | None = None,
+        sort_field: SortField | Literal["name", "created_at"] | None = None,
+        sort_order: SortOrder | Literal["ASC", "DESC"] | None = None,
+        timeout: CallTimeout = USE_DEFAULT,
+    ) -> WorkspaceListResponse:
+        """List Workspaces: ``GET /lighthouse/orgs/{org_id}/businesses/{business_id}/workspaces``."""
+        return self._call(
+            LIST_WORKSPACES,
+            {
+                "page": page,
+                "page_size": page_size,
+                "search": search,
+                "context_id": context_id,
+                "workspace_group_id": workspace_group_id,
+                "sort_field": sort_field,
+                "sort_order": sort_order,
+            },
+            timeout,
+        )
+
+    @checked(LIST_WORKSPACES)
+    def iter_workspace_pages(
+        self,
+        *,
+        page_size: int = DEFAULT_PAGE_SIZE,
+        search: str | None = None,
+        context_id: UUID | str | None = None,
+        workspace_group_id: UUID | str | None = None,
+        sort_field: SortField | Literal["name", "created_at"] | None = None,
+        sort_order: SortOrder | Literal["ASC", "DESC"] | None = None,
+        timeout: CallTimeout = USE_DEFAULT,
+    ) -> Iterator[WorkspaceListResponse]:
+        """Every page of ``list_workspaces``, fetched lazily."""
+        plan = self._plan(LIST_WORKSPACES, page_size)
+        return self._iter_pages(
+            LIST_WORKSPACES,
+            {
+                "search": search,
+                "context_id": context_id,
+                "workspace_group_id": workspace_group_id,
+                "sort_field": sort_field,
+                "sort_order": sort_order,
+            },
+            plan,
+            timeout,
+        )
+
+    @checked(LIST_WORKSPACES)
+    def iter_workspaces(
+        self,
+        *,
+        page_size: int = DEFAULT_PAGE_SIZE,
+        max_items: int | None = None,
+        search: str | None = None,
+        context_id: UUID | str | None = None,
+        workspace_group_id: UUID | str | None = None,
+        sort_field: SortField | Literal["name", "created_at"] | None = None,
+        sort_order: SortOrder | Literal["ASC", "DESC"] | None = None,
+        timeout: CallTimeout = USE_DEFAULT,
+    ) -> Iterator[Workspace]:
+        """Every item of ``list_workspaces`` (at most ``max_items``), in server order, one page in memory at a time."""
+        return self._iter_items(
+            LIST_WORKSPACES,
+            {
+                "search": search,
+                "context_id": context_id,
+                "workspace_group_id": workspace_group_id,
+                "sort_field": sort_field,
+                "sort_order": sort_order,
+            },
+            page_size,
+            max_items,
+            timeout,
+        )
+
+    @checked(GET_WORKSPACE)
+    def get_workspace(
+        self,
+        id: int,
+        *,
+        timeout: CallTimeout = USE_DEFAULT,
+    ) -> WorkspaceDetail:
+        """Access Workspace Information: ``GET /lighthouse/orgs/{org_id}/businesses/{business_id}/workspaces/{id}``."""
+        return (self._call(GET_WORKSPACE, {"id": id}, timeout)).data
+
+
+class AsyncLighthouseClient(AsyncClient):
+    """PierCloud Lighthouse Workspaces API (asyncio).
+
+    Token from ``token`` or ``PIERCLOUD_TOKEN``; base URL from ``base_url``, ``PIERCLOUD_BASE_URL`` or
+    ``https://api.piercloud.io``; ``org_id`` from the argument or ``PIERCLOUD_ORG_ID``; ``business_id`` from the argument or ``PIERCLOUD_BUSINESS_ID``.
+    """
+
+    api = API
+
+    def __init__(
+        self,
+        token: str | None = None,
+        *,
+        org_id: str | None = None,
+        business_id: str | None = None,
+        **options: Unpack[AsyncOptions],
+    ) -> None:
+        self.client_parameters = API.scope({"org_id": org_id, "business_id": business_id})
+        super().__init__(token, **options)
+
+    @checked(LIST_WORKSPACES)
+    async def list_workspaces(
+        self,
+        *,
+        page: int | None = None,
+        page_size: int | None = None,
+        search: str | None = None,
+        context_id: UUID | str | None = None,
+        workspace_group_id: UUID | str | None = None,
+        sort_field: SortField | Literal["name", "created_at"] | None = None,
+        sort_order: SortOrder | Literal["ASC", "DESC"] | None = None,
+        timeout: CallTimeout = USE_DEFAULT,
+    ) -> WorkspaceListResponse:
+        """List Workspaces: ``GET /lighthouse/orgs/{org_id}/businesses/{business_id}/workspaces``."""
+        return await self._call(
+            LIST_WORKSPACES,
+            {
+                "page": page,
+                "page_size": page_size,
+                "search": search,
+                "context_id": context_id,
+                "workspace_group_id": workspace_group_id,
+                "sort_field": sort_field,
+                "sort_order": sort_order,
+            },
+            timeout,
+        )
+
+    @checked(LIST_WORKSPACES)
+    def iter_workspace_pages(
+        self,
+        *,
+        page_size: int = DEFAULT_PAGE_SIZE,
+        search: str | None = None,
+        context_id: UUID | str | None = None,
+        workspace_group_id: UUID | str | None = None,
+        sort_field: SortField | Literal["name", "created_at"] | None = None,
+        sort_order: SortOrder | Literal["ASC", "DESC"] | None = None,
+        prefetch: int = 0,
+        timeout: CallTimeout = USE_DEFAULT,
+    ) -> AsyncIterator[WorkspaceListResponse]:
+        """Every page of ``list_workspaces``, fetched lazily; with ``prefetch``, up to that many pages
+        are fetched concurrently once the first page gives the total (still yielded in order)."""
+        plan = self._plan(LIST_WORKSPACES, page_size)
+        return self._iter_pages(
+            LIST_WORKSPACES,
+            {
+                "search": search,
+                "context_id": context_id,
+                "workspace_group_id": workspace_group_id,
+                "sort_field": sort_field,
+                "sort_order": sort_order,
+            },
+            plan,
+            timeout,
+            prefetch,
+        )
+
+    @checked(LIST_WORKSPACES)
+    def iter_workspaces(
+        self,
+        *,
+        page_size: int = DEFAULT_PAGE_SIZE,
+        max_items: int | None = None,
+        search: str | None = None,
+        context_id: UUID | str | None = None,
+        workspace_group_id: UUID | str | None = None,
+        sort_field: SortField | Literal["name", "created_at"] | None = None,
+        sort_order: SortOrder | Literal["ASC", "DESC"] | None = None,
+        prefetch: int = 0,
+        timeout: CallTimeout = USE_DEFAULT,
+    ) -> AsyncIterator[Workspace]:
+        """Every item of ``list_workspaces`` (at most ``max_items``), in server order, one page in memory at a time."""
+        return self._iter_items(
+            LIST_WORKSPACES,
+            {
+                "search": search,
+                "context_id": context_id,
+                "workspace_group_id": workspace_group_id,
+                "sort_field": sort_field,
+                "sort_order": sort_order,
+            },
+            page_size,
+            max_items,
+            timeout,
+            prefetch,
+        )
+
+    @checked(GET_WORKSPACE)
+    async def get_workspace(
+        self,
+        id: int,
+        *,
+        timeout: CallTimeout = USE_DEFAULT,
+    ) -> WorkspaceDetail:
+        """Access Workspace Information: ``GET /lighthouse/orgs/{org_id}/businesses/{business_id}/workspaces/{id}``."""
+        return (await self._call(GET_WORKSPACE, {"id": id}, timeout)).data

@@ -1,1 +1,431 @@
-"""Contains methods for accessing the API"""
+"""Pilfer Spaces API: ``PilferClient`` and ``AsyncPilferClient``, generated
+from ``specs/pilfer.yaml``. Each method checks its arguments against the spec, sends one request
+and returns the validated pydantic model from ``pilfer_models``."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+from typing import Unpack
+
+from pilfer_models import (
+    CreateSpaceRequest,
+    DeleteResult,
+    DeleteSpaceParameters,
+    DeleteSpaceResponse,
+    GetSpaceParameters,
+    ListSpacesParameters,
+    Space,
+    SpaceListResponse,
+    SpaceResponse,
+    UpdateSpaceParameters,
+    UpdateSpaceRequest,
+)
+from vendor_clients.base_client import (
+    DEFAULT_PAGE_SIZE,
+    USE_DEFAULT,
+    AsyncClient,
+    AsyncOptions,
+    CallTimeout,
+    SyncClient,
+    SyncOptions,
+    checked,
+)
+from vendor_clients.config import ApiSettings
+from vendor_clients.operation import Operation, Paging
+
+API = ApiSettings(
+    name="Pilfer Spaces API",
+    token_env="PILFER_API_KEY",
+    base_url_env="PILFER_BASE_URL",
+    default_base_url="https://api.getpilfer.com",
+    client_parameters={},
+)
+
+LIST_SPACES: Operation[SpaceListResponse] = Operation(
+    "listSpaces",
+    "GET",
+    "/api/v1/spaces",
+    response=SpaceListResponse,
+    empty_statuses=frozenset(),
+    parameters=ListSpacesParameters,
+    body=None,
+    path_params={},
+    query_params={
+        "include": "include",
+        "limit": "limit",
+        "offset": "offset",
+        "organization_id": "organizationId",
+        "project_id": "projectId",
+    },
+    body_fields={},
+    paging=Paging("offset", "offset", "limit", results=("data",), total=None, max_size=None),
+)
+
+CREATE_SPACE: Operation[SpaceResponse] = Operation(
+    "createSpace",
+    "POST",
+    "/api/v1/spaces",
+    response=SpaceResponse,
+    empty_statuses=frozenset(),
+    parameters=None,
+    body=CreateSpaceRequest,
+    path_params={},
+    query_params={},
+    body_fields={
+        "current_strength": "currentStrength",
+        "name": "name",
+        "organization_id": "organizationId",
+        "priority": "priority",
+        "project_id": "projectId",
+        "status": "status",
+    },
+    paging=None,
+)
+
+GET_SPACE: Operation[SpaceResponse] = Operation(
+    "getSpace",
+    "GET",
+    "/api/v1/spaces/{id}",
+    response=SpaceResponse,
+    empty_statuses=frozenset(),
+    parameters=GetSpaceParameters,
+    body=None,
+    path_params={"id": "id"},
+    query_params={"include": "include"},
+    body_fields={},
+    paging=None,
+)
+
+UPDATE_SPACE: Operation[SpaceResponse] = Operation(
+    "updateSpace",
+    "PATCH",
+    "/api/v1/spaces/{id}",
+    response=SpaceResponse,
+    empty_statuses=frozenset(),
+    parameters=UpdateSpaceParameters,
+    body=UpdateSpaceRequest,
+    path_params={"id": "id"},
+    query_params={},
+    body_fields={
+        "current_strength": "currentStrength",
+        "name": "name",
+        "priority": "priority",
+        "project_id": "projectId",
+        "status": "status",
+    },
+    paging=None,
+)
+
+DELETE_SPACE: Operation[DeleteSpaceResponse] = Operation(
+    "deleteSpace",
+    "DELETE",
+    "/api/v1/spaces/{id}",
+    response=DeleteSpaceResponse,
+    empty_statuses=frozenset(),
+    parameters=DeleteSpaceParameters,
+    body=None,
+    path_params={"id": "id"},
+    query_params={},
+    body_fields={},
+    paging=None,
+)
+
+
+class PilferClient(SyncClient):
+    """Pilfer Spaces API.
+
+    Token from ``token`` or ``PILFER_API_KEY``; base URL from ``base_url``, ``PILFER_BASE_URL`` or
+    ``https://api.getpilfer.com``.
+    """
+
+    api = API
+
+    @checked(LIST_SPACES)
+    def list_spaces(
+        self,
+        *,
+        organization_id: str | None = None,
+        project_id: str | None = None,
+        include: str | None = None,
+        limit: int | None = None,
+        offset: int | None = None,
+        timeout: CallTimeout = USE_DEFAULT,
+    ) -> SpaceListResponse:
+        """List spaces: ``GET /api/v1/spaces``."""
+        return self._call(
+            LIST_SPACES,
+            {
+                "organization_id": organization_id,
+                "project_id": project_id,
+                "include": include,
+                "limit": limit,
+                "offset": offset,
+            },
+            timeout,
+        )
+
+    @checked(LIST_SPACES)
+    def iter_space_pages(
+        self,
+        *,
+        page_size: int = DEFAULT_PAGE_SIZE,
+        organization_id: str | None = None,
+        project_id: str | None = None,
+        include: str | None = None,
+        timeout: CallTimeout = USE_DEFAULT,
+    ) -> Iterator[SpaceListResponse]:
+        """Every page of ``list_spaces``, fetched lazily."""
+        plan = self._plan(LIST_SPACES, page_size)
+        return self._iter_pages(
+            LIST_SPACES,
+            {"organization_id": organization_id, "project_id": project_id, "include": include},
+            plan,
+            timeout,
+        )
+
+    @checked(LIST_SPACES)
+    def iter_spaces(
+        self,
+        *,
+        page_size: int = DEFAULT_PAGE_SIZE,
+        max_items: int | None = None,
+        organization_id: str | None = None,
+        project_id: str | None = None,
+        include: str | None = None,
+        timeout: CallTimeout = USE_DEFAULT,
+    ) -> Iterator[Space]:
+        """Every item of ``list_spaces`` (at most ``max_items``), in server order, one page in memory at a time."""
+        return self._iter_items(
+            LIST_SPACES,
+            {"organization_id": organization_id, "project_id": project_id, "include": include},
+            page_size,
+            max_items,
+            timeout,
+        )
+
+    @checked(CREATE_SPACE)
+    def create_space(
+        self,
+        *,
+        name: str,
+        organization_id: str | None = None,
+        project_id: str | None = None,
+        status: str | None = None,
+        priority: str | None = None,
+        current_strength: int | None = None,
+        timeout: CallTimeout = USE_DEFAULT,
+    ) -> Space:
+        """Create space: ``POST /api/v1/spaces``."""
+        return (
+            self._call(
+                CREATE_SPACE,
+                {
+                    "name": name,
+                    "organization_id": organization_id,
+                    "project_id": project_id,
+                    "status": status,
+                    "priority": priority,
+                    "current_strength": current_strength,
+                },
+                timeout,
+            )
+        ).data
+
+    @checked(GET_SPACE)
+    def get_space(
+        self,
+        id: str,
+        *,
+        include: str | None = None,
+        timeout: CallTimeout = USE_DEFAULT,
+    ) -> Space:
+        """Get space: ``GET /api/v1/spaces/{id}``."""
+        return (self._call(GET_SPACE, {"id": id, "include": include}, timeout)).data
+
+    @checked(UPDATE_SPACE)
+    def update_space(
+        self,
+        id: str,
+        *,
+        name: str | None = None,
+        project_id: str | None = None,
+        status: str | None = None,
+        priority: str | None = None,
+        current_strength: int | None = None,
+        timeout: CallTimeout = USE_DEFAULT,
+    ) -> Space:
+        """Update space: ``PATCH /api/v1/spaces/{id}``."""
+        return (
+            self._call(
+                UPDATE_SPACE,
+                {
+                    "id": id,
+                    "name": name,
+                    "project_id": project_id,
+                    "status": status,
+                    "priority": priority,
+                    "current_strength": current_strength,
+                },
+                timeout,
+            )
+        ).data
+
+    @checked(DELETE_SPACE)
+    def delete_space(
+        self,
+        id: str,
+        *,
+        timeout: CallTimeout = USE_DEFAULT,
+    ) -> DeleteResult:
+        """Delete space: ``DELETE /api/v1/spaces/{id}``."""
+        return (self._call(DELETE_SPACE, {"id": id}, timeout)).data
+
+
+class AsyncPilferClient(AsyncClient):
+    """Pilfer Spaces API (asyncio).
+
+    Token from ``token`` or ``PILFER_API_KEY``; base URL from ``base_url``, ``PILFER_BASE_URL`` or
+    ``https://api.getpilfer.com``.
+    """
+
+    api = API
+
+    @checked(LIST_SPACES)
+    async def list_spaces(
+        self,
+        *,
+        organization_id: str | None = None,
+        project_id: str | None = None,
+        include: str | None = None,
+        limit: int | None = None,
+        offset: int | None = None,
+        timeout: CallTimeout = USE_DEFAULT,
+    ) -> SpaceListResponse:
+        """List spaces: ``GET /api/v1/spaces``."""
+        return await self._call(
+            LIST_SPACES,
+            {
+                "organization_id": organization_id,
+                "project_id": project_id,
+                "include": include,
+                "limit": limit,
+                "offset": offset,
+            },
+            timeout,
+        )
+
+    @checked(LIST_SPACES)
+    def iter_space_pages(
+        self,
+        *,
+        page_size: int = DEFAULT_PAGE_SIZE,
+        organization_id: str | None = None,
+        project_id: str | None = None,
+        include: str | None = None,
+        timeout: CallTimeout = USE_DEFAULT,
+    ) -> AsyncIterator[SpaceListResponse]:
+        """Every page of ``list_spaces``, fetched lazily."""
+        plan = self._plan(LIST_SPACES, page_size)
+        return self._iter_pages(
+            LIST_SPACES,
+            {"organization_id": organization_id, "project_id": project_id, "include": include},
+            plan,
+            timeout,
+        )
+
+    @checked(LIST_SPACES)
+    def iter_spaces(
+        self,
+        *,
+        page_size: int = DEFAULT_PAGE_SIZE,
+        max_items: int | None = None,
+        organization_id: str | None = None,
+        project_id: str | None = None,
+        include: str | None = None,
+        timeout: CallTimeout = USE_DEFAULT,
+    ) -> AsyncIterator[Space]:
+        """Every item of ``list_spaces`` (at most ``max_items``), in server order, one page in memory at a time."""
+        return self._iter_items(
+            LIST_SPACES,
+            {"organization_id": organization_id, "project_id": project_id, "include": include},
+            page_size,
+            max_items,
+            timeout,
+        )
+
+    @checked(CREATE_SPACE)
+    async def create_space(
+        self,
+        *,
+        name: str,
+        organization_id: str | None = None,
+        project_id: str | None = None,
+        status: str | None = None,
+        priority: str | None = None,
+        current_strength: int | None = None,
+        timeout: CallTimeout = USE_DEFAULT,
+    ) -> Space:
+        """Create space: ``POST /api/v1/spaces``."""
+        return (
+            await self._call(
+                CREATE_SPACE,
+                {
+                    "name": name,
+                    "organization_id": organization_id,
+                    "project_id": project_id,
+                    "status": status,
+                    "priority": priority,
+                    "current_strength": current_strength,
+                },
+                timeout,
+            )
+        ).data
+
+    @checked(GET_SPACE)
+    async def get_space(
+        self,
+        id: str,
+        *,
+        include: str | None = None,
+        timeout: CallTimeout = USE_DEFAULT,
+    ) -> Space:
+        """Get space: ``GET /api/v1/spaces/{id}``."""
+        return (await self._call(GET_SPACE, {"id": id, "include": include}, timeout)).data
+
+    @checked(UPDATE_SPACE)
+    async def update_space(
+        self,
+        id: str,
+        *,
+        name: str | None = None,
+        project_id: str | None = None,
+        status: str | None = None,
+        priority: str | None = None,
+        current_strength: int | None = None,
+        timeout: CallTimeout = USE_DEFAULT,
+    ) -> Space:
+        """Update space: ``PATCH /api/v1/spaces/{id}``."""
+        return (
+            await self._call(
+                UPDATE_SPACE,
+                {
+                    "id": id,
+                    "name": name,
+                    "project_id": project_id,
+                    "status": status,
+                    "priority": priority,
+                    "current_strength": current_strength,
+                },
+                timeout,
+            )
+        ).data
+
+    @checked(DELETE_SPACE)
+    async def delete_space(
+        self,
+        id: str,
+        *,
+        timeout: CallTimeout = USE_DEFAULT,
+    ) -> DeleteResult:
+        """Delete space: ``DELETE /api/v1/spaces/{id}``."""
+        return (await self._call(DELETE_SPACE, {"id": id}, timeout)).data

@@ -1,0 +1,438 @@
+"""What the client templates render: every operation of a spec, with the pydantic model classes
+datamodel-code-generator wrote for it (from its ``--emit-model-metadata`` map), as plain data.
+
+openapi-python-client's own template context has no parameter constraints, no ``x-`` extensions and attrs
+model names; this table gives the templates the spec's facts under the pydantic models' names.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from openapi_python_client.strings import snake_case
+
+from codegen.registry import Api
+
+METHODS = ("get", "put", "post", "patch", "delete", "head", "options")
+BUILTIN_NAMES = {"str", "int", "float", "bool", "bytes", "None", "list", "dict", "tuple", "set"}
+EXTERNAL_NAMES = {
+    "UUID": "uuid",
+    "AwareDatetime": "pydantic",
+    "NaiveDatetime": "pydantic",
+    "AnyUrl": "pydantic",
+    "EmailStr": "pydantic",
+    "datetime": "datetime",
+    "date": "datetime",
+    "time": "datetime",
+    "timedelta": "datetime",
+    "Decimal": "decimal",
+    "Any": "typing",
+    "Literal": "typing",
+}
+"""Where the non-model names in the generated models' annotations come from."""
+AS_TEXT = {"UUID", "AwareDatetime", "NaiveDatetime", "datetime", "date", "time", "AnyUrl", "EmailStr"}
+"""Types whose arguments may also be given as the text that goes on the wire (the spec checks it)."""
+RESERVED = {"timeout", "self"}
+"""Arguments the generated methods have besides the spec's."""
+ITERATOR_RESERVED = {"page_size", "max_items", "prefetch"}
+"""Arguments the generated iterators have besides the operation's filters."""
+
+
+class DescribeError(Exception):
+    """The spec and the generated models do not fit the client templates; the message says where."""
+
+
+@dataclass(frozen=True)
+class Field:
+    """One field of a generated model (from the metadata map)."""
+
+    name: str
+    wire: str
+    annotation: str
+    required: bool
+
+
+@dataclass(frozen=True)
+class Model:
+    name: str
+    fields: dict[str, Field]
+    """By wire name."""
+
+
+@dataclass(frozen=True)
+class Argument:
+    """One keyword argument of a generated method."""
+
+    name: str
+    wire: str
+    where: str
+    """``path``, ``query`` or ``body``."""
+    annotation: str
+    required: bool
+
+    @property
+    def declaration(self) -> str:
+        return f"{self.name}: {self.annotation}" + ("" if self.required else " = None")
+
+
+@dataclass(frozen=True)
+class Paging:
+    kind: str
+    position: str
+    size: str
+    results: tuple[str, ...]
+    total: tuple[str, ...] | None
+    max_size: int | None
+    item: str
+    items_method: str
+    pages_method: str
+
+    @property
+    def literal(self) -> str:
+        """The runtime's ``Paging(...)`` for this declaration."""
+        return (
+            f"Paging({self.kind!r}, {self.position!r}, {self.size!r}, results={self.results!r}, "
+            f"total={self.total!r}, max_size={self.max_size!r})"
+        )
+
+
+@dataclass
+class OperationView:
+    operation_id: str
+    name: str
+    method: str
+    path: str
+    summary: str
+    parameters: str | None
+    body: str | None
+    arguments: list[Argument]
+    response: str | None
+    empty_statuses: list[int]
+    returns: str
+    unwrap: str | None
+    paging: Paging | None
+    path_params: dict[str, str]
+    """Every path parameter, client-level ones included: Python name -> wire name."""
+    whole_body: bool
+    """One ``body`` argument is the whole request body (it has no properties to spread)."""
+
+    @property
+    def constant(self) -> str:
+        return self.name.upper()
+
+    @property
+    def result(self) -> str:
+        """What the runtime's call returns: the response model, None for no body."""
+        if self.response is None:
+            return "None"
+        return f"{self.response} | None" if self.empty_statuses else self.response
+
+    @property
+    def body_fields(self) -> dict[str, str]:
+        """The body's properties as arguments (none when one ``body`` argument is the whole body)."""
+        return {} if self.whole_body else self.names("body")
+
+    @property
+    def positional(self) -> list[Argument]:
+        """Required path parameters: they may also be given by position."""
+        return [arg for arg in self.arguments if arg.where == "path" and arg.required]
+
+    @property
+    def keywords(self) -> list[Argument]:
+        """Every other argument, keyword-only, required ones first."""
+        rest = [arg for arg in self.arguments if arg not in self.positional]
+        return sorted(rest, key=lambda arg: not arg.required)
+
+    @property
+    def filters(self) -> list[Argument]:
+        """The keyword arguments of the iterators: all but the position and the size."""
+        paging = self.paging
+        assert paging is not None
+        return [arg for arg in self.keywords if arg.name not in (paging.position, paging.size)]
+
+    def names(self, where: str) -> dict[str, str]:
+        return {arg.name: arg.wire for arg in self.arguments if arg.where == where}
+
+
+@dataclass
+class ApiView:
+    """Everything the client templates render for one API."""
+
+    api: Api
+    operations: list[OperationView]
+    client_parameters: list[Argument]
+    imports: dict[str, list[str]] = field(default_factory=dict)
+    """Module -> names the generated client module imports."""
+
+
+def load_models(metadata: Path) -> dict[tuple[str, ...], Model]:
+    """The generated models by the spec location they come from."""
+    models = {}
+    for entry in json.loads(metadata.read_text(encoding="utf-8"))["models"]:
+        fields = {
+            item["alias"]: Field(item["name"], item["alias"], item["type"], item["required"])
+            for item in entry["fields"]
+        }
+        models[tuple(entry["source_path"])] = Model(entry["class_name"], fields)
+    return models
+
+
+def string_enums(spec: dict[str, Any], models: dict[tuple[str, ...], Model]) -> dict[str, list[str]]:
+    """The values of every generated string enum, by class name."""
+    enums = {}
+    for parts, model in models.items():
+        schema = pointer(spec, "#/" + "/".join(part.replace("~", "~0").replace("/", "~1") for part in parts))
+        values = schema.get("enum") if isinstance(schema, dict) else None
+        if values and all(isinstance(value, str) for value in values):
+            enums[model.name] = values
+    return enums
+
+
+def resolve(spec: dict[str, Any], node: Any) -> Any:
+    """``node`` with a local ``$ref`` followed (transitively)."""
+    while isinstance(node, dict) and "$ref" in node:
+        node = pointer(spec, node["$ref"])
+    return node
+
+
+def pointer(spec: dict[str, Any], ref: str) -> Any:
+    node: Any = spec
+    for part in location(ref):
+        node = node[part]
+    return node
+
+
+def location(ref: str) -> tuple[str, ...]:
+    """A local ``$ref`` (``#/components/schemas/Space``) as path parts."""
+    if not ref.startswith("#/"):
+        raise DescribeError(f"only local references are supported, not {ref!r}")
+    return tuple(part.replace("~1", "/").replace("~0", "~") for part in ref[2:].split("/"))
+
+
+class Describer:
+    """Builds the ``ApiView`` of one API from its spec and its models' metadata map."""
+
+    def __init__(self, api: Api, metadata: Path) -> None:
+        self.api = api
+        self.spec = api.spec
+        self.models = load_models(metadata)
+        self.enums = string_enums(self.spec, self.models)
+        self.used: set[str] = set()
+
+    def accepted(self, annotation: str) -> str:
+        """An argument's annotation widened to what goes on the wire: a string enum also takes its values
+        as literals (``"ASC"`` as well as ``SortOrder.asc``), a UUID or a date also takes a string."""
+
+        def widen(found: re.Match[str]) -> str:
+            name = found.group(0)
+            values = self.enums.get(name)
+            if values is not None:
+                return f"{name} | Literal{json.dumps(values)}"
+            return f"{name} | str" if name in AS_TEXT else name
+
+        return re.sub(r"[A-Za-z_]\w*", widen, annotation)
+
+    def view(self) -> ApiView:
+        operations = [
+            self.operation(path, method, item, op)
+            for path, item in self.spec.get("paths", {}).items()
+            for method, op in item.items()
+            if method in METHODS
+        ]
+        client = [Argument(name, name, "path", "str | None", False) for name in self.api.client_parameters]
+        return ApiView(self.api, operations, client, self.imports(operations))
+
+    def model_at(self, parts: tuple[str, ...], schema: Any, what: str) -> Model:
+        """The generated model of the schema at ``parts`` (or of the schema its ``$ref`` names)."""
+        if isinstance(schema, dict) and "$ref" in schema:
+            parts = location(schema["$ref"])
+        model = self.models.get(parts)
+        if model is None:
+            raise DescribeError(
+                f"{self.api.spec_path.name}: no generated model for {what} (#/{'/'.join(parts)})"
+            )
+        self.used.add(model.name)
+        return model
+
+    def operation(self, path: str, method: str, item: dict[str, Any], op: dict[str, Any]) -> OperationView:
+        where = f"{method.upper()} {path}"
+        operation_id = op.get("operationId")
+        if not operation_id:
+            raise DescribeError(f"{self.api.spec_path.name}: {where} has no operationId")
+        name = snake_case(operation_id)
+        parameters = {
+            (p["in"], p["name"]): p
+            for p in (
+                resolve(self.spec, raw) for raw in [*item.get("parameters", []), *op.get("parameters", [])]
+            )
+        }
+        arguments: list[Argument] = []
+        located: dict[str, str] = {}
+        parameters_model = None
+        if parameters:
+            model = self.model_at(("paths", path, method), None, f"the parameters of {operation_id}")
+            parameters_model = model.name
+            for (place, wire), _ in parameters.items():
+                if place not in ("path", "query"):
+                    continue  # headers and cookies are not arguments (yet)
+                found = model.fields[wire]
+                if place == "path":
+                    located[found.name] = wire
+                if place == "path" and wire in self.api.client_parameters:
+                    continue
+                arguments.append(
+                    Argument(found.name, wire, place, self.accepted(found.annotation), found.required)
+                )
+        body_model, body_arguments, whole = self.body(path, method, op, operation_id)
+        arguments += body_arguments
+        self.check_names(operation_id, arguments, RESERVED)
+        response, empty = self.response(path, method, op, operation_id)
+        paging = self.paging(op, response, parameters, arguments, operation_id)
+        if paging:
+            filters = {arg.name for arg in arguments} - {paging.position, paging.size}
+            self.check_names(
+                operation_id, [arg for arg in arguments if arg.name in filters], ITERATOR_RESERVED
+            )
+        returns, unwrap = self.returns(response, empty, paging)
+        summary = " ".join(str(op.get("summary") or operation_id).split())
+        return OperationView(
+            operation_id, name, method.upper(), path, summary, parameters_model, body_model,
+            arguments, response.name if response else None, empty, returns, unwrap, paging, located, whole,
+        )  # fmt: skip
+
+    def body(
+        self, path: str, method: str, op: dict[str, Any], operation_id: str
+    ) -> tuple[str | None, list[Argument], bool]:
+        """The body model, its properties as arguments, and whether one ``body`` argument is the body."""
+        raw = op.get("requestBody")
+        if raw is None:
+            return None, [], False
+        body = resolve(self.spec, raw)
+        media = body.get("content", {}).get("application/json")
+        if media is None:
+            raise DescribeError(f"{operation_id}: only application/json request bodies are supported")
+        schema_parts = ("paths", path, method, "requestBody", "content", "application/json", "schema")
+        model = self.model_at(schema_parts, media.get("schema"), f"the request body of {operation_id}")
+        required = bool(body.get("required"))
+        if not model.fields:
+            return model.name, [Argument("body", "body", "body", model.name, required)], True
+        spread = [
+            Argument(
+                found.name, found.wire, "body", self.accepted(found.annotation), found.required and required
+            )
+            for found in model.fields.values()
+        ]
+        return model.name, spread, False
+
+    def response(
+        self, path: str, method: str, op: dict[str, Any], operation_id: str
+    ) -> tuple[Model | None, list[int]]:
+        model, empty = None, []
+        for status, raw in sorted(op.get("responses", {}).items()):
+            if not str(status).startswith("2"):
+                continue
+            media = resolve(self.spec, raw).get("content", {}).get("application/json")
+            if media is None:
+                empty.append(int(status))
+            elif model is None:
+                parts = (
+                    "paths",
+                    path,
+                    method,
+                    "responses",
+                    str(status),
+                    "content",
+                    "application/json",
+                    "schema",
+                )
+                model = self.model_at(parts, media.get("schema"), f"the {status} response of {operation_id}")
+        return model, empty
+
+    def paging(
+        self,
+        op: dict[str, Any],
+        response: Model | None,
+        parameters: dict[tuple[str, str], Any],
+        arguments: list[Argument],
+        operation_id: str,
+    ) -> Paging | None:
+        declared = op.get("x-pagination")
+        if declared is None:
+            return None
+        if response is None or declared.get("type") not in ("offset", "page"):
+            raise DescribeError(f"{operation_id}: x-pagination needs a JSON response and type offset or page")
+        by_wire = {arg.wire: arg for arg in arguments if arg.where == "query"}
+        try:
+            position, size = by_wire[declared["position"]], by_wire[declared["size"]]
+        except KeyError as exc:
+            raise DescribeError(f"{operation_id}: x-pagination names no query parameter {exc}") from exc
+        results, item = self.follow(response, declared["results"], operation_id)
+        match = re.fullmatch(r"list\[(\w+)\]", item)
+        if match is None:
+            raise DescribeError(f"{operation_id}: x-pagination results {declared['results']} is not a list")
+        total = self.follow(response, declared["total"], operation_id)[0] if "total" in declared else None
+        size_schema = resolve(self.spec, parameters[("query", declared["size"])].get("schema", {}))
+        rest = snake_case(operation_id).removeprefix("list_")
+        single = re.sub(r"ies$", "y", rest) if rest.endswith("ies") else rest.removesuffix("s")
+        return Paging(
+            declared["type"], position.name, size.name, results, total, size_schema.get("maximum"),
+            match.group(1), f"iter_{rest}", f"iter_{single}_pages",
+        )  # fmt: skip
+
+    def follow(self, model: Model, expression: str, operation_id: str) -> tuple[tuple[str, ...], str]:
+        """A ``$.a.b`` expression as attribute names from ``model``, with the annotation it ends on."""
+        if not expression.startswith("$."):
+            raise DescribeError(
+                f"{operation_id}: x-pagination expressions look like $.a.b, not {expression!r}"
+            )
+        names, annotation, current = [], "", model
+        for wire in expression[2:].split("."):
+            found = current.fields.get(wire) if current else None
+            if found is None:
+                raise DescribeError(f"{operation_id}: x-pagination {expression}: no field {wire!r}")
+            names.append(found.name)
+            annotation = found.annotation
+            current = next((m for m in self.models.values() if m.name == annotation), None)  # type: ignore[assignment]
+        return tuple(names), annotation
+
+    def returns(
+        self, response: Model | None, empty: list[int], paging: Paging | None
+    ) -> tuple[str, str | None]:
+        if response is None:
+            return "None", None
+        envelope = self.api.envelope
+        found = response.fields.get(envelope) if envelope and paging is None else None
+        returns, unwrap = (found.annotation, found.name) if found else (response.name, None)
+        return (f"{returns} | None" if empty else returns), unwrap
+
+    def check_names(self, operation_id: str, arguments: list[Argument], reserved: set[str]) -> None:
+        names = [arg.name for arg in arguments]
+        clashes = {name for name in names if names.count(name) > 1} | (set(names) & reserved)
+        if clashes:
+            raise DescribeError(f"{operation_id}: argument names {sorted(clashes)} clash; rename in the spec")
+
+    def imports(self, operations: list[OperationView]) -> dict[str, list[str]]:
+        """The names the generated module needs, by module: models and what their annotations use."""
+        annotations = [arg.annotation for op in operations for arg in op.arguments]
+        annotations += [op.returns for op in operations] + [op.paging.item for op in operations if op.paging]
+        wanted = (
+            set(self.used)
+            | {
+                name
+                for text in annotations
+                for name in re.findall(r"[A-Za-z_]\w*", re.sub(r'"[^"]*"', "", text))
+            }
+            - BUILTIN_NAMES
+        )
+        model_names = {model.name for model in self.models.values()}
+        imports: dict[str, list[str]] = {}
+        for name in sorted(wanted):
+            module = self.api.models_package if name in model_names else EXTERNAL_NAMES.get(name)
+            if module is None:
+                raise DescribeError(f"{self.api.spec_path.name}: cannot import {name!r} for the client")
+            imports.setdefault(module, []).append(name)
+        return imports
