@@ -42,9 +42,11 @@ def run(root: Path, base: str | None) -> int:
     with git.tree(root, base) as old:
         diffs = compare(old, root)
     failures = [line for line in map(ApiDiff.verdict, diffs) if line]
-    for diff in diffs:
-        if diff.changes:
-            print("\n".join(report(diff)))
+    changed = [diff for diff in diffs if diff.changes]
+    for diff in changed:
+        print("\n".join(report(diff)))
+    if not changed:
+        print("no API changes (descriptions, examples and x- extensions are not compared)")
     for line in failures:
         print(f"breaking-change gate failed: {line}")
     return 1 if failures else 0

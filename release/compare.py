@@ -80,10 +80,11 @@ def compare(old_root: Path, new_root: Path, *, python: bool = True) -> list[ApiD
         old, new = olds.get(name), news.get(name)
         spec = f"specs/{name}.yaml"
         old_spec, new_spec = read(old), read(new)
-        changes = spec_diff.diff(spec, old_spec, new_spec)
         if new is None:
             changes = [Change(spec, "removed", "the API and its packages", breaking=True)]
-        elif python and old is not None:
+        else:
+            changes = spec_diff.diff(spec, old_spec, new_spec)
+        if python and old is not None and new is not None:
             for project, package in (
                 (new.client_project, new.client_package),
                 (new.models_project, new.models_package),

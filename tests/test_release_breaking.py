@@ -324,3 +324,12 @@ def test_without_main_or_with_shallow_history_it_compares_with_head(repo, tmp_pa
     status, out = shallow.gate()
     assert status == 0, out
     assert "no merge base with origin/main (shallow history?): comparing with HEAD" in out
+
+
+def test_description_change_is_no_api_change(repo):
+    repo.edit("pilfer", lambda spec: item(spec)["get"].update(summary="Fetch one space"))
+    status, out = repo.gate("--base", "HEAD")
+    assert (status, out.splitlines()[1:]) == (
+        0,
+        ["no API changes (descriptions, examples and x- extensions are not compared)"],
+    )
