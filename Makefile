@@ -13,7 +13,7 @@ GENERATED_STAMPS := $(APIS:%=$(VENV)/.generated-%)
 LOCAL_PACKAGES := -e . $(foreach api,$(APIS),-e generated/$(subst _,-,$(api))-client -e generated/$(subst _,-,$(api))-models)
 
 .DEFAULT_GOAL := all
-.PHONY: all help generate check-generated lint typecheck test mock fuzz bench lock clean
+.PHONY: all help generate check-generated lint typecheck breaking changelog test mock fuzz bench lock clean
 
 all: $(LINKED_STAMP) ## Create .venv from the lock, regenerate when specs changed, install everything editable
 
@@ -49,7 +49,14 @@ lint: $(INSTALLED_STAMP) ## ruff check and ruff format --check
 typecheck: $(LINKED_STAMP) ## mypy (strict on overlay/ and the mocks)
 	$(BIN)/mypy
 
-test: $(LINKED_STAMP) lint typecheck check-generated ## Lint, type-check, drift check, then pytest
+# BASE / SINCE: any git ref; by default the merge base of HEAD and main (the changelog: the newest tag first).
+breaking: $(INSTALLED_STAMP) ## Fail when a spec or its generated packages break callers without a major info.version bump (BASE=<ref>)
+	$(BIN)/python -m release.breaking $(if $(BASE),--base $(BASE))
+
+changelog: $(INSTALLED_STAMP) ## Write each spec's added, changed and removed items since SINCE=<ref> into CHANGELOG.md
+	$(BIN)/python -m release.changelog $(if $(SINCE),--since $(SINCE))
+
+test: $(LINKED_STAMP) lint typecheck check-generated breaking ## Lint, type-check, drift check, breaking-change gate, then pytest
 	$(BIN)/pytest
 
 mock: $(LINKED_STAMP) ## Serve the stateful mocks: Pilfer on 127.0.0.1:4010, Lighthouse on :4011 (PILFER_MOCK_PORT, LIGHTHOUSE_MOCK_PORT)
