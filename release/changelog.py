@@ -1,4 +1,4 @@
-"""``python -m release.changelog [--since REF]``: write each spec's changes since a ref into CHANGELOG.md.
+"""``python -m release.changelog [--since REF]``: write each API's changes since a ref into CHANGELOG.md.
 
 One section per API and version (``## pilfer 2.0.0``), with its added, changed and removed spec items; a
 section already there for that API and version is replaced, so re-running never duplicates it. ``REF``
@@ -17,7 +17,7 @@ from release import git
 from release.changes import Change
 from release.compare import ApiDiff, compare
 
-PREAMBLE = "# Changelog\n\nEach API's spec changes per version, written by `make changelog`.\n"
+PREAMBLE = "# Changelog\n\nEach API's spec and generated-package changes per version, written by `make changelog`.\n"
 SECTION = re.compile(r"^## ", flags=re.MULTILINE)
 ACTIONS = ("added", "changed", "removed")
 
@@ -51,7 +51,7 @@ def run(root: Path, since: str | None, output: Path) -> str:
     if since is None:
         since = git.previous_tag(root) or git.default_base(root)[0]
     with git.tree(root, since) as old:
-        diffs = [diff for diff in compare(old, root, python=False) if diff.changes]
+        diffs = [diff for diff in compare(old, root) if diff.changes]
     text = output.read_text(encoding="utf-8") if output.exists() else ""
     output.write_text(merge(text, [section(diff, since) for diff in diffs]), encoding="utf-8")
     names = ", ".join(f"{diff.name} {diff.new_version}" for diff in diffs) or "no spec changes"

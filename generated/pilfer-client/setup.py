@@ -7,7 +7,7 @@ long_description = (here / "README.md").read_text(encoding="utf-8")
 
 setup(
     name="pilfer-client",
-    version="1.0.0",
+    version="2.0.0",
     description="A client library for accessing Pilfer Spaces API",
     long_description=long_description,
     long_description_content_type="text/markdown",
@@ -16,7 +16,7 @@ setup(
     install_requires=[
         "httpx >= 0.23.1, < 0.29.0",
         "attrs >= 22.2.0",
-        "pilfer-models == 1.0.0",
+        "pilfer-models == 2.0.0",
         "vendor-clients >= 0.1, < 1",
     ],
     package_data={"pilfer_client": ["py.typed"]},
