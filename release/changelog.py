@@ -17,7 +17,9 @@ from release import git
 from release.changes import Change
 from release.compare import ApiDiff, compare
 
-PREAMBLE = "# Changelog\n\nEach API's spec and generated-package changes per version, written by `make changelog`.\n"
+PREAMBLE = (
+    "# Changelog\n\nEach API's spec and generated-package changes per version, written by `make changelog`.\n"
+)
 SECTION = re.compile(r"^## ", flags=re.MULTILINE)
 ACTIONS = ("added", "changed", "removed")
 
