@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import AsyncGenerator, Callable, Iterator, Mapping
-from contextlib import contextmanager
 from functools import wraps
 from inspect import signature
 from types import TracebackType
@@ -17,7 +16,7 @@ from httpx._client import UseClientDefault
 from .auth import REDACTED, BearerAuth, Secret
 from .config import DEFAULT_TIMEOUT, ApiSettings, checked_timeout, required, timeout_problem
 from .errors import APIConnectionError, APITimeoutError, ConfigurationError
-from .operation import Operation, Request, ResponseT
+from .operation import Operation, ResponseT
 from .pagination import DEFAULT_PAGE_SIZE, PagePlan, aiter_items, aiter_pages, iter_items, iter_pages
 from .responses import decode
 from .retries import AsyncRetryTransport, RetryPolicy, RetryTransport
@@ -103,24 +102,27 @@ class _ClientCore:
 
     def _request(
         self, operation: Operation[Any], arguments: Mapping[str, Any], timeout: CallTimeout
-    ) -> Request:
-        """The checked request; ``InvalidRequestError`` before anything is sent."""
+    ) -> dict[str, Any]:
+        """The keyword arguments of the checked httpx request; ``InvalidRequestError`` before anything
+        is sent."""
         if timeout is not USE_DEFAULT and (problem := timeout_problem(timeout)) is not None:
             raise operation.invalid("timeout", problem)
         scoped = {**self.client_parameters, **arguments} if self.client_parameters else arguments
-        return operation.request(scoped)
+        request = operation.request(scoped)
+        return {
+            "method": operation.method,
+            "url": request.path,
+            "params": request.params,
+            "content": request.content,
+            "headers": None if request.content is None else JSON_BODY,
+            "timeout": timeout,
+        }
 
-    @contextmanager
-    def _transport_errors(self, operation: Operation[Any]) -> Iterator[None]:
-        """Translate httpx's transport exceptions into ``APITimeoutError`` / ``APIConnectionError``."""
-        try:
-            yield
-        except httpx.RequestError as exc:
-            error = APITimeoutError if isinstance(exc, httpx.TimeoutException) else APIConnectionError
-            message = f"{operation.operation_id}: {type(exc).__name__}: {self._secret.redact(str(exc))}"
-            raise error(
-                message, method=operation.method, url=self._secret.redact(str(exc.request.url))
-            ) from exc
+    def _transport_error(self, operation: Operation[Any], exc: httpx.RequestError) -> APIConnectionError:
+        """httpx's transport exception as ``APITimeoutError`` / ``APIConnectionError``, redacted."""
+        error = APITimeoutError if isinstance(exc, httpx.TimeoutException) else APIConnectionError
+        message = f"{operation.operation_id}: {type(exc).__name__}: {self._secret.redact(str(exc))}"
+        return error(message, method=operation.method, url=self._secret.redact(str(exc.request.url)))
 
     def _decode(self, operation: Operation[ResponseT], response: httpx.Response) -> ResponseT:
         model = operation.response
@@ -143,15 +145,10 @@ class SyncClient(_ClientCore):
         self, operation: Operation[ResponseT], arguments: Mapping[str, Any], timeout: CallTimeout
     ) -> ResponseT:
         request = self._request(operation, arguments, timeout)
-        with self._transport_errors(operation):
-            response = self._http.request(
-                operation.method,
-                request.path,
-                params=request.params,
-                content=request.content,
-                headers=None if request.content is None else JSON_BODY,
-                timeout=timeout,
-            )
+        try:
+            response = self._http.request(**request)
+        except httpx.RequestError as exc:
+            raise self._transport_error(operation, exc) from exc
         return self._decode(operation, response)
 
     def _iter_pages(
@@ -201,15 +198,10 @@ class AsyncClient(_ClientCore):
         self, operation: Operation[ResponseT], arguments: Mapping[str, Any], timeout: CallTimeout
     ) -> ResponseT:
         request = self._request(operation, arguments, timeout)
-        with self._transport_errors(operation):
-            response = await self._http.request(
-                operation.method,
-                request.path,
-                params=request.params,
-                content=request.content,
-                headers=None if request.content is None else JSON_BODY,
-                timeout=timeout,
-            )
+        try:
+            response = await self._http.request(**request)
+        except httpx.RequestError as exc:
+            raise self._transport_error(operation, exc) from exc
         return self._decode(operation, response)
 
     def _iter_pages(

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Generic, Literal, TypeVar
 from urllib.parse import quote
 
@@ -108,7 +109,7 @@ class Operation(Generic[ResponseT]):
             raise self.invalid(
                 name, f"must not be {text!r} in a path" if value is not None else "is required"
             )
-        return quote(text, safe="")
+        return encoded(text)
 
     def _content(self, given: dict[str, Any]) -> bytes | None:
         if self.body is None:
@@ -128,3 +129,9 @@ class Operation(Generic[ResponseT]):
             path, problem = describe(exc)
             wire, dot, rest = path.partition(".")
             raise self.invalid(self._names.get(wire, wire) + dot + rest, problem) from exc
+
+
+@lru_cache(maxsize=1024)
+def encoded(segment: str) -> str:
+    """A path segment percent-encoded (cached: scope ids and recent ids repeat from call to call)."""
+    return quote(segment, safe="")
