@@ -13,7 +13,8 @@ GENERATED_STAMPS := $(APIS:%=$(VENV)/.generated-%)
 LOCAL_PACKAGES := -e . $(foreach api,$(APIS),-e generated/$(subst _,-,$(api))-client -e generated/$(subst _,-,$(api))-models)
 
 .DEFAULT_GOAL := all
-.PHONY: all help generate check-generated lint typecheck breaking changelog test mock fuzz bench lock clean
+
+.PHONY: all help generate check-generated lint typecheck breaking changelog dist test mock fuzz bench lock clean
 
 all: $(LINKED_STAMP) ## Create .venv from the lock, regenerate when specs changed, install everything editable
 
@@ -68,10 +69,13 @@ fuzz: $(LINKED_STAMP) ## Long schemathesis CLI campaign against the mocks (SEED=
 bench: $(LINKED_STAMP) ## Benchmarks: one table of same-run ratios and medians, also written to .bench/results.json
 	$(BIN)/python -m benchmarks
 
+dist: $(LINKED_STAMP) ## Build an sdist and a wheel of every generated package and of the runtime into dist/ (twine-checked)
+	$(BIN)/python -m release.dist
+
 lock: ## Re-resolve requirements.lock from pyproject.toml (run after changing a dependency)
 	test -x $(BIN)/uv || ($(PYTHON) -m venv $(VENV) && $(BIN)/python -m pip install --quiet uv==$(UV_VERSION))
 	$(BIN)/uv pip compile --quiet pyproject.toml --extra dev --generate-hashes --python-version 3.11 \
 		--no-header --output-file requirements.lock
 
 clean: ## Remove .venv and caches (generated/ is committed and stays)
-	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis .bench
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis .bench dist

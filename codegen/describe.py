@@ -168,6 +168,17 @@ class ApiView:
     imports: dict[str, list[str]] = field(default_factory=dict)
     """Module -> names the generated client module imports."""
 
+    @property
+    def example(self) -> OperationView | None:
+        """The operation the README shows: the first paginated one, else the first GET with no required
+        argument."""
+        paginated = [op for op in self.operations if op.paging]
+        plain = [
+            op for op in self.operations if op.method == "GET" and not any(a.required for a in op.arguments)
+        ]
+        found = paginated or plain
+        return found[0] if found else None
+
 
 def load_models(metadata: Path) -> dict[tuple[str, ...], Model]:
     """The generated models by the spec location they come from."""

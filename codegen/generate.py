@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import filecmp
+import json
 import os
 import shutil
 import sys
@@ -44,7 +45,8 @@ build-backend = "setuptools.build_meta"
 [project]
 name = "{project}"
 version = "{version}"
-description = "Pydantic v2 models for specs/{api}.yaml (datamodel-code-generator)"
+description = "Pydantic v2 models of the {title} (datamodel-code-generator)"
+readme = "README.md"
 requires-python = ">=3.11"
 dependencies = ["pydantic>=2.11,<3"]
 
@@ -54,6 +56,25 @@ dependencies = ["pydantic>=2.11,<3"]
 # Read by the ruff formatters datamodel-codegen runs, wherever the output is written.
 [tool.ruff]
 line-length = 110
+"""
+
+
+MODELS_README = """\
+# {project}
+
+Pydantic v2 models of the **{title}** (spec version {version}), generated from its hand-written OpenAPI
+document (`specs/{api}.yaml`) by datamodel-code-generator: one class per schema, plus one per operation
+for its path and query parameters (`<OperationId>Parameters`). `{client}` returns them.
+
+```sh
+pip install {project}
+```
+
+```python
+from {package} import {example}
+
+print({example}.model_json_schema()["title"])
+```
 """
 
 
@@ -76,15 +97,22 @@ def generate_models(api: Api, out: Path, metadata: Path) -> None:
 
     package = out / api.models_package
     package.mkdir(parents=True)
-    version = str(api.spec["info"]["version"])
-    pyproject = MODELS_PYPROJECT.format(
-        api=api.name, project=api.models_project, package=api.models_package, version=version
-    )
-    (out / "pyproject.toml").write_text(pyproject, encoding="utf-8")
+    info = api.spec["info"]
+    names = {
+        "api": api.name,
+        "title": info["title"],
+        "version": info["version"],
+        "project": api.models_project,
+        "package": api.models_package,
+        "client": api.client_project,
+    }
+    (out / "pyproject.toml").write_text(MODELS_PYPROJECT.format(**names), encoding="utf-8")
     (package / "py.typed").write_text("", encoding="utf-8")
     arguments = ["--input", str(api.spec_path), "--output", str(package / "__init__.py")]
     if datamodel_codegen([*arguments, "--emit-model-metadata", str(metadata)]) != 0:
         raise GenerationError(f"datamodel-codegen failed on {api.spec_path.name} (its message is above)")
+    first = json.loads(metadata.read_text(encoding="utf-8"))["models"][0]["class_name"]
+    (out / "README.md").write_text(MODELS_README.format(**names, example=first), encoding="utf-8")
 
 
 def generate_client(api: Api, out: Path, metadata: Path) -> None:

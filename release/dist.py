@@ -1,0 +1,69 @@
+"""``python -m release.dist [--out DIR]``: an sdist and a wheel of every generated package and of the
+runtime, built from clean copies (no build litter in the checkout), then ``twine check``-ed."""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from codegen.registry import ROOT, apis
+
+BIN = Path(sys.executable).parent
+LITTER = shutil.ignore_patterns("__pycache__", "*.egg-info", "build", "dist", ".ruff_cache")
+
+
+def projects(root: Path = ROOT) -> list[Path]:
+    """The runtime project and, per API of the registry, its models and its client."""
+    generated = root / "generated"
+    found = [generated / name for api in apis() for name in (api.models_project, api.client_project)]
+    return [*found, root]
+
+
+def copy(project: Path, scratch: Path) -> Path:
+    """A copy of a project to build from: the runtime's pyproject, README and overlay/, or a generated one."""
+    target = scratch / (project.name if project != ROOT else "vendor-clients")
+    if project == ROOT:
+        target.mkdir()
+        for name in ("pyproject.toml", "README.md"):
+            shutil.copy(ROOT / name, target)
+        shutil.copytree(ROOT / "overlay", target / "overlay", ignore=LITTER)
+    else:
+        shutil.copytree(project, target, ignore=LITTER)
+    return target
+
+
+def build(out: Path) -> list[Path]:
+    """Build every distribution into ``out`` (emptied first) and check them with twine."""
+    shutil.rmtree(out, ignore_errors=True)
+    out.mkdir(parents=True)
+    with tempfile.TemporaryDirectory() as scratch:
+        for project in projects():
+            source = copy(project, Path(scratch))
+            command: list[str | Path] = [BIN / "uv", "build", "--quiet", "--no-build-isolation"]
+            subprocess.run([*command, "--python", sys.executable, "--out-dir", out, source], check=True)
+    built = sorted(path for path in out.iterdir() if path.suffix in (".whl", ".gz"))
+    subprocess.run([BIN / "twine", "check", "--strict", *built], check=True, capture_output=True, text=True)
+    return built
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m release.dist", description=__doc__.split("\n")[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "dist", help="output folder (default: dist/)")
+    args = parser.parse_args(argv)
+    try:
+        built = build(args.out.resolve())
+    except subprocess.CalledProcessError as error:
+        print(f"error: {' '.join(map(str, error.cmd[:3]))} failed:\n{error.stdout or ''}{error.stderr or ''}")
+        return 1
+    for path in built:
+        print(f"{path.stat().st_size / 1024:8.1f} KiB  {path.relative_to(args.out.resolve().parent)}")
+    print(f"{len(built)} distributions in {args.out}, twine check passed")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
