@@ -80,7 +80,11 @@ class Operation(Generic[ResponseT]):
     def request(self, arguments: Mapping[str, Any]) -> Request:
         """The request for these arguments (None means "not given"); ``InvalidRequestError`` naming the
         argument when one does not fit the spec. Nothing is sent before this has passed."""
-        given = {name: self._jsonable(name, value) for name, value in arguments.items() if value is not None}
+        given = {
+            name: value if type(value) in PLAIN else self._jsonable(name, value)
+            for name, value in arguments.items()
+            if value is not None
+        }
         params = {wire: given[name] for name, wire in self.query_params.items() if name in given}
         if self.parameters is not None:
             located = {wire: given[name] for name, wire in self.path_params.items() if name in given}
@@ -95,8 +99,6 @@ class Operation(Generic[ResponseT]):
         return InvalidRequestError(self.operation_id, name, problem)
 
     def _jsonable(self, name: str, value: Any) -> Any:
-        if type(value) in PLAIN:
-            return value
         try:
             return to_jsonable_python(value, by_alias=True)
         except PydanticSerializationError as exc:
