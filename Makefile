@@ -52,10 +52,10 @@ typecheck: $(LINKED_STAMP) ## mypy (strict on overlay/ and the mocks)
 test: $(LINKED_STAMP) lint typecheck check-generated ## Lint, type-check, drift check, then pytest
 	$(BIN)/pytest
 
-mock: $(LINKED_STAMP) ## Serve the stateful mocks: Pilfer on 127.0.0.1:4010, Lighthouse on :4011 (PILFER_MOCK_PORT, LIGHTHOUSE_MOCK_PORT)
-	$(BIN)/python -m tests.mocks
+mock: $(LINKED_STAMP) ## Serve every API's mock on 127.0.0.1 (Pilfer 4010, Lighthouse 4011, others next; <NAME>_MOCK_PORT) and print export lines
+	$(BIN)/python -m mocks
 
-fuzz: $(LINKED_STAMP) ## Long schemathesis CLI campaign against the mocks (SEED=..., FUZZ_EXAMPLES=1000); JUnit in reports/
+fuzz: $(LINKED_STAMP) ## Long schemathesis CLI campaign against every API's mock (SEED=..., FUZZ_EXAMPLES=1000); JUnit in reports/
 	scripts/fuzz.sh $(BIN)
 
 bench: $(LINKED_STAMP) ## Benchmarks: one table of same-run ratios and medians, also written to .bench/results.json

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from benchmarks.harness import Figure
-from tests.mocks import lighthouse, pilfer
+from mocks import lighthouse, pilfer
 
 SERVER_LIFETIME = 120.0
 TARGETS = {

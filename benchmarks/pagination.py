@@ -9,8 +9,8 @@ from contextlib import contextmanager
 from functools import partial
 
 from benchmarks.harness import Figure, median_seconds
-from tests.mocks import lighthouse, pilfer
-from tests.overlay.mock_clients import lighthouse_client, pilfer_client
+from benchmarks.mock_clients import lighthouse_client, pilfer_client
+from mocks import lighthouse, pilfer
 
 PAGE_SIZE = 100
 

@@ -8,8 +8,8 @@ import time
 import httpx
 
 from benchmarks.harness import Figure
-from tests.mocks import lighthouse
-from tests.overlay.mock_clients import async_lighthouse_client
+from benchmarks.mock_clients import async_lighthouse_client
+from mocks import lighthouse
 
 PAGE_SIZE = 10
 PREFETCH = 10

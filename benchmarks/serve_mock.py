@@ -8,8 +8,8 @@ from __future__ import annotations
 import sys
 import threading
 
-from tests.mocks import lighthouse, pilfer
-from tests.mocks.server import serving_in_thread
+from mocks import lighthouse, pilfer
+from mocks.server import serving_in_thread
 
 SEEDED_SPACES = 1000
 

@@ -14,9 +14,9 @@ from vendor_clients import (
     RetryPolicy,
 )
 
-from tests.mocks import lighthouse as lighthouse_mock
-from tests.mocks import pilfer as pilfer_mock
-from tests.mocks.inprocess import SyncASGITransport
+from mocks import lighthouse as lighthouse_mock
+from mocks import pilfer as pilfer_mock
+from mocks.inprocess import SyncASGITransport
 
 from .fakes import Sleeps, policy
 
