@@ -10,13 +10,14 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-from codegen.registry import api
+from codegen.registry import Api, api
 from mocks.engine import MockApp
 
 
-def create_app(name: str, **options: Any) -> MockApp:
-    """The mock of API ``name``; ``options`` go to the override's factory (e.g. ``spaces=`` for Pilfer)."""
-    served = api(name)
+def create_app(name: str | Api, **options: Any) -> MockApp:
+    """The mock of API ``name`` (a registry name, or an ``Api`` read from another specs folder);
+    ``options`` go to the override's factory (e.g. ``spaces=`` for Pilfer) or to ``MockApp``."""
+    served = api(name) if isinstance(name, str) else name
     if served.mock.override is None:
         return MockApp(served, **options)
     app: MockApp = importlib.import_module(served.mock.override).create_app(**options)

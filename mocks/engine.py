@@ -82,10 +82,15 @@ def first_error(check: Any, value: Any, root: str, *, prefixed: bool) -> str | N
     """``where: message`` of the first schema violation of ``value``, or None. ``where`` is the dotted
     path of the offending part, after ``root`` when ``prefixed`` (a parameter) or alone (a body's
     fields); ``root`` alone when the whole value is at fault."""
-    for error in check.iter_errors(value):
-        parts = [str(part) for part in error.instance_path]
-        where = ".".join([root, *parts] if prefixed else parts) or root
-        return f"{where}: {error.message}"
+    try:
+        for error in check.iter_errors(value):
+            parts = [str(part) for part in error.instance_path]
+            where = ".".join([root, *parts] if prefixed else parts) or root
+            return f"{where}: {error.message}"
+    except UnicodeEncodeError:  # a lone surrogate (``"\ud800"`` in JSON) is no text the validator takes
+        return f"{root}: contains a string that is not valid Unicode"
+    except (RecursionError, ValueError):  # jsonschema-rs: "Recursion limit reached"
+        return f"{root}: nested too deeply"
     return None
 
 

@@ -3,7 +3,8 @@
 Stateless tests run the examples, coverage and fuzzing phases per operation; stateful tests follow
 the specs' OpenAPI links (create -> get/update/delete, list -> get). The mock is reset before every
 case and every scenario, and Hypothesis is derandomized, so a run is reproducible. Nothing here names
-an API: a new spec in specs/ gets its own test functions.
+an API: a new spec in specs/ gets its own test functions, as the engine's test spec (tests/engine/tasks.yaml,
+served with no code at all) does here.
 """
 
 from __future__ import annotations
@@ -22,8 +23,10 @@ from mocks import create_app
 from mocks.contract import settings
 from mocks.engine import MockApp
 from tests.contract.tally import CASES
+from tests.engine.conftest import TASKS
 
-CONFIG = SchemathesisConfig.from_dict(settings())
+APIS = [*apis(), TASKS]
+CONFIG = SchemathesisConfig.from_dict(settings(APIS))
 # CONTRACT_EXAMPLES shrinks the run (the benchmarks' smoke mode); stateful scenarios get half as many.
 EXAMPLES = int(os.environ.get("CONTRACT_EXAMPLES", "300"))
 STATELESS = hypothesis.settings(
@@ -34,12 +37,11 @@ STATELESS = hypothesis.settings(
     suppress_health_check=list(hypothesis.HealthCheck),
 )
 STATEFUL = hypothesis.settings(STATELESS, max_examples=max(EXAMPLES // 2, 1), stateful_step_count=10)
-APIS = apis()
 
 
 def bind(served: Api) -> tuple[Any, MockApp]:
     """The spec of ``served`` bound in-process to a fresh mock of it."""
-    app = create_app(served.name)
+    app = create_app(served)
     schema = schemathesis.openapi.from_path(served.spec_path, config=CONFIG)
     schema.app = app
     return schema, app
@@ -82,6 +84,6 @@ def test_workflows(name):
 def test_every_api_has_its_tokens_and_scope():
     """The config carries each mock's token and pins each scope parameter to the mock's value."""
     for served in APIS:
-        [project] = [p for p in settings()["project"] if p["title"] == served.spec["info"]["title"]]
+        [project] = [p for p in settings(APIS)["project"] if p["title"] == served.spec["info"]["title"]]
         assert {scheme["bearer"] for scheme in project["auth"]["openapi"].values()} == {served.mock.token}
         assert project.get("parameters", {}) == {f"path.{k}": v for k, v in served.mock.scope.items()}
