@@ -58,7 +58,8 @@ mock: $(LINKED_STAMP) ## Serve every API's mock on 127.0.0.1 (Pilfer 4010, Light
 fuzz: $(LINKED_STAMP) ## Long schemathesis CLI campaign against every API's mock (SEED=..., FUZZ_EXAMPLES=1000); JUnit in reports/
 	scripts/fuzz.sh $(BIN)
 
-bench: $(LINKED_STAMP) ## Benchmarks: one table of same-run ratios and medians, also written to .bench/results.json
+bench: $(LINKED_STAMP) ## Benchmarks: one table of same-run ratios and medians (mocks vs Prism with wrk), also in .bench/results.json
+	scripts/bench-tools.sh
 	$(BIN)/python -m benchmarks
 
 lock: ## Re-resolve requirements.lock from pyproject.toml (run after changing a dependency)

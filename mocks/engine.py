@@ -11,7 +11,6 @@ the spec does not document, the shape of its other errors. Vendor behaviour beyo
 from __future__ import annotations
 
 import asyncio
-import copy
 import json
 import re
 import uuid
@@ -23,13 +22,14 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, unquote
 
+import orjson
 from starlette.applications import Starlette
 
 from codegen.registry import Api, load_spec
 from mocks.ids import convex_id
 from mocks.spec import Operation, Parameter, Spec
 from mocks.store import CollectionKey, MemoryStore, Record
-from mocks.values import sample, set_at, types_of
+from mocks.values import clone, sample, set_at, types_of
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -83,6 +83,8 @@ def first_error(check: Any, value: Any, root: str, *, prefixed: bool) -> str | N
     path of the offending part, after ``root`` when ``prefixed`` (a parameter) or alone (a body's
     fields); ``root`` alone when the whole value is at fault."""
     try:
+        if check.is_valid(value):
+            return None
         for error in check.iter_errors(value):
             parts = [str(part) for part in error.instance_path]
             where = ".".join([root, *parts] if prefixed else parts) or root
@@ -125,7 +127,7 @@ def echo(body: Any, values: Mapping[str, int]) -> None:
 def error_body(template: Any, status: int, message: str | None, documented: bool) -> Any:
     """An error body shaped like ``template`` (a documented example): the message replaced, and for a
     status the spec does not document, the code too (``method_not_allowed`` for 405)."""
-    body = copy.deepcopy(template) if isinstance(template, dict) else {"code": "", "message": ""}
+    body = clone(template) if isinstance(template, dict) else {"code": "", "message": ""}
     phrase = HTTPStatus(status).phrase
     if not documented:
         code = next((key for key in CODE_KEYS if isinstance(body.get(key), str)), None)
@@ -188,7 +190,7 @@ class MockApp(Starlette):
             body = self.error(error, operation)
         except Disconnected:
             return
-        payload = b"" if body is None else json.dumps(body, separators=(",", ":")).encode()
+        payload = b"" if body is None else dump(body)
         raw_headers = [(b"content-length", str(len(payload)).encode())]
         if body is not None:
             raw_headers.append((b"content-type", b"application/json"))
@@ -394,7 +396,7 @@ class MockApp(Starlette):
                 for name in (pagination.size, pagination.position)
                 if isinstance(call.query.get(name), int)
             }
-        body = copy.deepcopy(operation.template_body(operation.success))
+        body = clone(operation.skeleton)
         echo(body, echoed)
         body = set_at(body, operation.located, [self.view(call, row) for row in rows[start:stop]])
         if pagination is not None and pagination.total is not None:
@@ -403,8 +405,7 @@ class MockApp(Starlette):
 
     def wrap(self, call: Call, item: Any) -> Any:
         """The documented success body with ``item`` where the operation's item sits."""
-        body = copy.deepcopy(call.operation.template_body(call.operation.success))
-        return set_at(body, call.operation.located, item)
+        return set_at(clone(call.operation.skeleton), call.operation.located, item)
 
     # ------------------------------------------------------------------ hooks for vendor overrides
     def check(self, call: Call) -> None:
@@ -498,6 +499,14 @@ async def read_body(
         chunks.append(chunk)
         more = message.get("more_body", False)
     return b"".join(chunks)
+
+
+def dump(body: Any) -> bytes:
+    """Compact JSON: orjson, or the standard library for what orjson refuses (integers beyond 64 bits)."""
+    try:
+        return orjson.dumps(body)
+    except orjson.JSONEncodeError:
+        return json.dumps(body, separators=(",", ":")).encode()
 
 
 def reject_constant(name: str) -> Any:

@@ -68,12 +68,17 @@ class LighthouseMock(MockApp):
         return workspace
 
     def view(self, call: Call, record: Any) -> Any:
-        fields = {name: getattr(record, name) for name in FIELDS} | {
-            "created_at": timestamp(record.created_at)
-        }
-        if call.operation.action == "read":
-            fields["views"] = views(record)
-        return super().view(call, fields)
+        """The workspace as JSON, with its views on ``getWorkspace``; kept per operation until reset
+        (workspaces never change)."""
+        key = (call.operation.id, record.id)
+        shown = self.store.shown.get(key)
+        if shown is None:
+            fields = {name: getattr(record, name) for name in FIELDS}
+            fields["created_at"] = timestamp(record.created_at)
+            if call.operation.action == "read":
+                fields["views"] = views(record)
+            shown = self.store.shown[key] = super().view(call, fields)
+        return shown
 
     def finish(self, call: Call, body: Any) -> Any:
         body["meta"]["sortBy"] = {"field": call.query["sort_field"], "order": call.query["sort_order"]}

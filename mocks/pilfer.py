@@ -8,6 +8,7 @@ answer 403. The scope is a query or body value, so it is checked after validatio
 
 from __future__ import annotations
 
+from functools import cache
 from itertools import cycle, islice
 from typing import Any
 
@@ -41,6 +42,14 @@ def scope_of(organization_id: str | None) -> str:
     if organization_id == PERSONAL_SCOPE or organization_id in ORGANIZATIONS:
         return organization_id
     raise MockError(403)
+
+
+@cache
+def relations(include: str | None) -> frozenset[str]:
+    """The relation names an ``include`` value asks for (already checked against the spec's pattern)."""
+    if include is None:
+        return frozenset()
+    return frozenset(RELATIONS if include == "all" else include.split(","))
 
 
 class SpaceStore(MemoryStore):
@@ -100,8 +109,7 @@ class PilferMock(MockApp):
     def view(self, call: Call, record: Any) -> Any:
         """The space, with the relations ``include`` asks for hydrated as ``{_id, name}`` or null."""
         shown = super().view(call, record)
-        include = call.query.get("include")
-        wanted = set() if include is None else set(RELATIONS) if include == "all" else set(include.split(","))
+        wanted = relations(call.query.get("include"))
         if "project" in wanted:
             project = record.get("projectId")
             shown["project"] = (

@@ -15,7 +15,7 @@ HOST = "127.0.0.1"
 
 def loopback_server(app: Starlette, port: int) -> uvicorn.Server:
     """A quiet uvicorn server for ``app`` on 127.0.0.1:``port`` (0 picks a free port)."""
-    config = uvicorn.Config(app, host=HOST, port=port, log_level="warning", lifespan="off")
+    config = uvicorn.Config(app, host=HOST, port=port, log_level="warning", access_log=False, lifespan="off")
     return uvicorn.Server(config)
 
 

@@ -17,11 +17,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import Any
 
 import jsonschema_rs
 
-from mocks.values import JsonPath, json_path, sample, schema_at, types_of
+from mocks.values import JsonPath, clone, json_path, sample, schema_at, set_at, types_of
 
 METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 INTEGER = re.compile(r"-?[0-9]{1,4000}")
@@ -95,7 +96,7 @@ class Resource:
 
 
 @dataclass(frozen=True)
-class Operation:
+class Operation:  # not slotted: item_schema is a cached_property
     """One operation and what the engine does with it."""
 
     id: str
@@ -124,11 +125,19 @@ class Operation:
         schema: Mapping[str, Any] = media(self.responses.get(str(self.success), {})).get("schema", {})
         return schema
 
-    @property
+    @cached_property
     def item_schema(self) -> Mapping[str, Any]:
         """The schema of one item as this operation shows it."""
         located = schema_at(self.success_schema, self.located)
         return located.get("items", {}) if self.action == "list" else located
+
+    @cached_property
+    def skeleton(self) -> Any:
+        """The success body with its item (or items) taken out: what the engine copies and fills."""
+        body = self.template_body(self.success)
+        if self.located and not isinstance(body, dict):
+            return body
+        return set_at(clone(body), self.located, [] if self.action == "list" else None)
 
     def template_body(self, status: int) -> Any:
         """The documented example of a response, or a body sampled from its schema (None: no body).

@@ -104,6 +104,16 @@ SAMPLERS: dict[str, Callable[[Mapping[str, Any], int, bool], Any]] = {
 }
 
 
+def clone(document: Any) -> Any:
+    """A copy of a JSON document (dicts and lists copied, scalars shared): ``copy.deepcopy`` without its
+    memo, several times faster on the small envelopes the engine fills per request."""
+    if isinstance(document, dict):
+        return {key: clone(value) for key, value in document.items()}
+    if isinstance(document, list):
+        return [clone(value) for value in document]
+    return document
+
+
 def json_path(expression: str) -> JsonPath:
     """``$.data.workspaces`` -> ``("data", "workspaces")`` (the dotted subset of JSONPath)."""
     return tuple(part for part in expression.removeprefix("$").split(".") if part)
