@@ -27,7 +27,7 @@ from starlette.applications import Starlette
 
 from codegen.registry import Api, load_spec
 from mocks.ids import convex_id
-from mocks.spec import Operation, Parameter, Spec
+from mocks.spec import Operation, Parameter, Resource, Spec
 from mocks.store import CollectionKey, MemoryStore, Record
 from mocks.values import clone, sample, set_at, types_of
 
@@ -106,6 +106,17 @@ def project(record: Mapping[str, Any], schema: Mapping[str, Any]) -> dict[str, A
         if name not in shown:
             shown[name] = sample(properties.get(name, {}))
     return shown
+
+
+def completed(resource: Resource, item_id: Any, body: Any) -> Record:
+    """What the store keeps for a created or replaced item: the body, its id, and a sampled value for
+    every property an item must show that the body left out (so a filter sees what a read shows)."""
+    record: Record = {resource.id_property: item_id, **(body if isinstance(body, dict) else {})}
+    properties = resource.item_schema.get("properties", {})
+    for name in resource.item_schema.get("required", ()):
+        if name not in record:
+            record[name] = sample(properties.get(name, {}))
+    return record
 
 
 def normalised(name: str) -> str:
@@ -340,8 +351,7 @@ class MockApp(Starlette):
         assert resource is not None
         key = self.key(call)
         item_id = self.new_id(call, self.store.next_number(key))
-        body = call.body if isinstance(call.body, dict) else {}
-        record: Record = self.store.put(key, item_id, {resource.id_property: item_id, **body})
+        record: Record = self.store.put(key, item_id, completed(resource, item_id, call.body))
         return record
 
     def find(self, call: Call) -> Any:
@@ -358,11 +368,8 @@ class MockApp(Starlette):
         resource = call.operation.resource
         assert resource is not None
         item_id = record[resource.id_property]
-        body = call.body if isinstance(call.body, dict) else {}
-        kept = record if call.operation.action == "update" else {}
-        updated: Record = self.store.put(
-            self.key(call), item_id, {**kept, **body, resource.id_property: item_id}
-        )
+        body = {**record, **call.body} if call.operation.action == "update" else call.body
+        updated: Record = self.store.put(self.key(call), item_id, completed(resource, item_id, body))
         return updated
 
     def remove(self, call: Call, record: Record) -> None:

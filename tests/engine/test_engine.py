@@ -76,6 +76,8 @@ async def test_list_honours_x_pagination_and_filters(client):
     done = (await client.get(TASKS_PATH, params={"done": "true", "take": 50})).json()
     assert [item["taskId"] for item in done["items"]] == ids[1::2]
     assert done["count"] == 3
+    await client.post(TASKS_PATH, json={"title": "done left out"})  # shown, and filtered, as false
+    assert (await client.get(TASKS_PATH, params={"done": "false"})).json()["count"] == 5
 
 
 async def test_without_the_token_is_401_with_the_apis_error_body(client):
