@@ -14,11 +14,9 @@ import asyncio
 import json
 import re
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -29,6 +27,7 @@ from benchmarks.harness import Figure
 from codegen.registry import Api, apis
 from mocks import create_app
 from mocks.engine import MockApp
+from mocks.server import free_port, wait_until_listening
 from mocks.values import get_at
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -75,13 +74,6 @@ def first_item(app: MockApp, path: str, located: tuple[str, ...]) -> dict[str, o
     return items[0] if items else None
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
 @contextmanager
 def mock_process(name: str) -> Iterator[str]:
     """Start ``benchmarks.serve_mock`` for an API; yield its base URL; stop it afterwards."""
@@ -111,15 +103,7 @@ def prism_process(served: Api) -> Iterator[str]:
         [*command, str(served.spec_path)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT
     )
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                if server.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"Prism did not start on {served.spec_path.name}") from None
-                time.sleep(0.2)
+        wait_until_listening(port, server)
         yield f"http://127.0.0.1:{port}"
     finally:
         server.terminate()

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import os
 import shlex
-import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,27 +13,9 @@ import pytest
 from vendor_clients import LighthouseClient, PilferClient
 
 from codegen.registry import apis
+from mocks.server import free_port, wait_until_listening
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
-def wait_for(port: int, server: subprocess.Popen[str]) -> None:
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            return
-        except OSError:
-            assert server.poll() is None, "python -m mocks exited"
-            assert time.monotonic() < deadline, f"nothing listens on {port}"
-            time.sleep(0.1)
 
 
 @pytest.fixture(scope="module")
@@ -51,7 +31,7 @@ def exported() -> Iterator[dict[str, str]]:
         lines = iter(server.stdout.readline, "\n")
         variables = dict(shlex.split(line)[1].split("=", 1) for line in lines if line.startswith("export "))
         for port in ports.values():
-            wait_for(port, server)
+            wait_until_listening(port, server)
         yield variables
     finally:
         server.terminate()
