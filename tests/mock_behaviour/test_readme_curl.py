@@ -60,3 +60,11 @@ async def test_readme_curl_line_succeeds(argv):
         response = await client.request(method, url, headers=headers, content=body)
     assert response.status_code in (200, 201), response.text
     assert "data" in response.json()
+
+
+def test_the_mocks_sections_python_example_runs():
+    section = README.split("## Mock servers and contract tests", 1)[1].split("\n## ", 1)[0]
+    [example] = re.findall(r"```python\n(.*?)```", section, flags=re.DOTALL)
+    namespace: dict[str, str] = {}
+    exec(compile(example, "README.md", "exec"), namespace)
+    assert namespace["url"].startswith("http://127.0.0.1:")  # the example served the mock
