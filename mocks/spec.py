@@ -192,7 +192,8 @@ def locate_list(schema: Mapping[str, Any], names: tuple[str, ...]) -> JsonPath |
     queue: list[tuple[JsonPath, Mapping[str, Any]]] = [((), schema)]
     while queue:
         path, node = queue.pop(0)
-        if "array" in types_of(node) and locate(node.get("items", {}), names) == ((), names[0]):
+        spot = locate(node.get("items", {}), names) if "array" in types_of(node) else None
+        if spot is not None and not spot[0]:
             return path
         queue += [((*path, key), value) for key, value in node.get("properties", {}).items()]
     return None

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import uuid
 
+import httpx
 import pytest
+import yaml
 
-from tests.engine.conftest import BOARD, TASKS, TASKS_PATH, assert_documented
+from codegen.registry import apis
+from mocks.engine import MockApp
+from tests.engine.conftest import BOARD, HERE, TASKS, TASKS_PATH, assert_documented
 
 pytestmark = pytest.mark.anyio
 ITEM = "/v2/boards/{boardId}/tasks/{taskId}"
@@ -128,3 +132,19 @@ async def test_reset_forgets_what_was_created(app, client):
     app.state.store.reset()
     assert (await client.get(TASKS_PATH)).json()["count"] == 0
     assert BOARD in TASKS_PATH
+
+
+async def test_without_x_pagination_the_list_is_found_by_its_items_and_returned_whole(tmp_path):
+    # Pilfer's spec without its extension and without its registry entry: items at data, id `_id`.
+    spec = yaml.safe_load((HERE.parents[1] / "specs" / "pilfer.yaml").read_text(encoding="utf-8"))
+    del spec["paths"]["/api/v1/spaces"]["get"]["x-pagination"]
+    (tmp_path / "plain.yaml").write_text(yaml.safe_dump(spec), encoding="utf-8")
+    [plain] = apis(specs=tmp_path, pyproject=tmp_path / "no-pyproject.toml")
+    headers = {"Authorization": f"Bearer {plain.mock.token}"}
+    transport = httpx.ASGITransport(app=MockApp(plain))
+    async with httpx.AsyncClient(transport=transport, base_url="http://t", headers=headers) as http:
+        created = [(await http.post("/api/v1/spaces", json={"name": f"s{n}"})).json() for n in range(2)]
+        listed = (await http.get("/api/v1/spaces", params={"limit": 1})).json()
+    seeded = plain.mock.seed
+    assert [space["name"] for space in listed["data"][seeded:]] == ["s0", "s1"]
+    assert listed["data"][seeded]["_id"] == created[0]["data"]["_id"]
