@@ -60,13 +60,14 @@ changelog: $(INSTALLED_STAMP) ## Write each spec's added, changed and removed it
 test: $(LINKED_STAMP) lint typecheck check-generated breaking ## Lint, type-check, drift check, breaking-change gate, then pytest
 	$(BIN)/pytest
 
-mock: $(LINKED_STAMP) ## Serve the stateful mocks: Pilfer on 127.0.0.1:4010, Lighthouse on :4011 (PILFER_MOCK_PORT, LIGHTHOUSE_MOCK_PORT)
-	$(BIN)/python -m tests.mocks
+mock: $(LINKED_STAMP) ## Serve every API's mock on 127.0.0.1 (Pilfer 4010, Lighthouse 4011, others next; <NAME>_MOCK_PORT) and print export lines
+	$(BIN)/python -m mocks
 
-fuzz: $(LINKED_STAMP) ## Long schemathesis CLI campaign against the mocks (SEED=..., FUZZ_EXAMPLES=1000); JUnit in reports/
+fuzz: $(LINKED_STAMP) ## Long schemathesis CLI campaign against every API's mock (SEED=..., FUZZ_EXAMPLES=1000); JUnit in reports/
 	scripts/fuzz.sh $(BIN)
 
-bench: $(LINKED_STAMP) ## Benchmarks: one table of same-run ratios and medians, also written to .bench/results.json
+bench: $(LINKED_STAMP) ## Benchmarks: one table of same-run ratios and medians (mocks vs Prism with wrk), also in .bench/results.json
+	scripts/bench-tools.sh
 	$(BIN)/python -m benchmarks
 
 dist: $(LINKED_STAMP) ## Build an sdist and a wheel of every generated package and of the runtime into dist/ (twine-checked)

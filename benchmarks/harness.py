@@ -18,6 +18,8 @@ class Figure:
     unit: str
     target: str = ""
     met: bool | None = None
+    skipped: str = ""
+    """Why the figure could not be measured in this run (its value is then meaningless)."""
 
     def as_dict(self) -> dict[str, object]:
         """The figure as plain JSON data."""
@@ -50,7 +52,7 @@ def render(figures: list[Figure]) -> str:
         (
             f.section,
             f.name,
-            f"{f.value:.3g}" if abs(f.value) < 1000 else f"{f.value:,.0f}",
+            "skipped" if f.skipped else f"{f.value:.3g}" if abs(f.value) < 1000 else f"{f.value:,.0f}",
             f.unit,
             f.target,
             "" if f.met is None else ("yes" if f.met else "NO"),

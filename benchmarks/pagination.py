@@ -9,21 +9,21 @@ from contextlib import contextmanager
 from functools import partial
 
 from benchmarks.harness import Figure, median_seconds
-from tests.mocks import lighthouse, pilfer
-from tests.overlay.mock_clients import lighthouse_client, pilfer_client
+from mocks import lighthouse, pilfer
+from mocks.clients import client_for
 
 PAGE_SIZE = 100
 
 
 def lighthouse_items(size: int) -> Callable[[], Iterator[object]]:
     """A fresh iteration over every workspace of a mock seeded with size of them."""
-    client = lighthouse_client(lighthouse.create_app(size=size))
+    client = client_for("lighthouse", lighthouse.create_app(size=size))
     return lambda: client.iter_workspaces(page_size=PAGE_SIZE)
 
 
 def pilfer_items(size: int) -> Callable[[], Iterator[object]]:
     """A fresh iteration over every space of a mock seeded with size of them."""
-    client = pilfer_client(pilfer.create_app(spaces=size))
+    client = client_for("pilfer", pilfer.create_app(spaces=size))
     return lambda: client.iter_spaces(page_size=PAGE_SIZE)
 
 

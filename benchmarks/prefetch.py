@@ -8,8 +8,8 @@ import time
 import httpx
 
 from benchmarks.harness import Figure
-from tests.mocks import lighthouse
-from tests.overlay.mock_clients import async_lighthouse_client
+from mocks import lighthouse
+from mocks.clients import client_for
 
 PAGE_SIZE = 10
 PREFETCH = 10
@@ -30,7 +30,9 @@ class Latency(httpx.AsyncBaseTransport):
 async def iterate(pages: int, latency: float, prefetch: int) -> float:
     """Seconds to iterate every workspace of pages pages; checks that all came, in server order."""
     app = lighthouse.create_app(size=pages * PAGE_SIZE)
-    async with async_lighthouse_client(app, wrap=lambda inner: Latency(inner, latency)) as client:
+    async with client_for(
+        "lighthouse", app, asynchronous=True, wrap=lambda inner: Latency(inner, latency)
+    ) as client:
         start = time.perf_counter()
         ids = [w.id async for w in client.iter_workspaces(page_size=PAGE_SIZE, prefetch=prefetch)]
         elapsed = time.perf_counter() - start

@@ -1,4 +1,5 @@
-"""``python -m benchmarks.serve_mock API SECONDS``: serve one mock on a free loopback port in this process.
+"""``python -m benchmarks.serve_mock API SECONDS``: serve one mock, as ``make mock`` does, on a free
+loopback port in this process.
 
 Prints the base URL on its first line, then serves until terminated or until SECONDS have passed.
 """
@@ -8,17 +9,15 @@ from __future__ import annotations
 import sys
 import threading
 
-from tests.mocks import lighthouse, pilfer
-from tests.mocks.server import serving_in_thread
-
-SEEDED_SPACES = 1000
+from codegen.registry import api
+from mocks import create_app
+from mocks.server import serving_in_thread
 
 
 def main() -> None:
     """Entry point; arguments as in the module docstring."""
-    api, lifetime = sys.argv[1], float(sys.argv[2])
-    app = pilfer.create_app(spaces=SEEDED_SPACES) if api == "pilfer" else lighthouse.create_app()
-    with serving_in_thread(app) as url:
+    served, lifetime = api(sys.argv[1]), float(sys.argv[2])
+    with serving_in_thread(create_app(served.name, **served.mock.options)) as url:
         print(url, flush=True)
         threading.Event().wait(lifetime)
 

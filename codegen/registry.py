@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass, field
+import uuid
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -21,11 +22,32 @@ ROOT = Path(__file__).resolve().parent.parent
 SPECS = ROOT / "specs"
 PYPROJECT = ROOT / "pyproject.toml"
 NAME = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)*")
-SETTINGS = {"token-env", "base-url-env", "envelope", "client-parameters"}
+SETTINGS = {"token-env", "base-url-env", "envelope", "client-parameters", "mock"}
+MOCK_SETTINGS = {"token", "port", "scope", "seed", "override", "options"}
+FIRST_MOCK_PORT = 4010
 
 
 class RegistryError(Exception):
     """A spec file name or a registry entry is not usable; the message says which and why."""
+
+
+@dataclass(frozen=True)
+class MockSettings:
+    """How the mocks serve one API (``mock = {...}`` in its registry entry; every field has a default)."""
+
+    token: str
+    """The bearer token the mock accepts (default ``<name>-test-token``)."""
+    port: int
+    """The port ``make mock`` serves it on (default: the next free one from 4010, in registry order)."""
+    scope: dict[str, str] = field(default_factory=dict)
+    """Path parameters that name the token's scope, with the only values it may use (other values
+    answer 403). Default: the client parameters, each with a fixed uuid derived from the names."""
+    seed: int = 3
+    """Items seeded into each collection of the generic engine."""
+    override: str | None = None
+    """Module of hand-written behaviour beyond CRUD (``create_app`` of that module builds the app)."""
+    options: dict[str, Any] = field(default_factory=dict)
+    """Keyword arguments of the override's ``create_app`` when ``make mock`` serves the API."""
 
 
 @dataclass(frozen=True)
@@ -43,6 +65,8 @@ class Api:
     """Property of a success body holding the resource; non-paginated methods return its value."""
     client_parameters: dict[str, str] = field(default_factory=dict)
     """Path parameters the client takes once (constructor or environment), with their variables."""
+    mock: MockSettings = field(default_factory=lambda: MockSettings(token="", port=0))
+    """How the mocks serve it."""
 
     @property
     def title(self) -> str:
@@ -107,14 +131,42 @@ def make_api(spec_path: Path, entry: dict[str, Any]) -> Api:
     if unknown:
         raise RegistryError(f"[tool.vendor-clients.apis.{name}]: unknown settings {sorted(unknown)}")
     upper = name.upper()
+    client_parameters = dict(entry.get("client-parameters", {}))
     return Api(
         name=name,
         spec_path=spec_path,
         token_env=entry.get("token-env", f"{upper}_TOKEN"),
         base_url_env=entry.get("base-url-env", f"{upper}_BASE_URL"),
         envelope=entry.get("envelope"),
-        client_parameters=dict(entry.get("client-parameters", {})),
+        client_parameters=client_parameters,
+        mock=mock_settings(name, entry.get("mock", {}), client_parameters),
     )
+
+
+def mock_settings(name: str, entry: dict[str, Any], client_parameters: dict[str, str]) -> MockSettings:
+    """The ``mock`` table of an entry with its defaults (port 0 = not yet assigned, see ``apis``)."""
+    unknown = set(entry) - MOCK_SETTINGS
+    if unknown:
+        raise RegistryError(f"[tool.vendor-clients.apis.{name}.mock]: unknown settings {sorted(unknown)}")
+    scope = {
+        parameter: str(uuid.uuid5(uuid.NAMESPACE_URL, f"{name}/{parameter}"))
+        for parameter in client_parameters
+    }
+    return MockSettings(
+        token=entry.get("token", f"{name}-test-token"),
+        port=entry.get("port", 0),
+        scope=scope | dict(entry.get("scope", {})),
+        seed=entry.get("seed", MockSettings.seed),
+        override=entry.get("override"),
+        options=dict(entry.get("options", {})),
+    )
+
+
+def with_ports(found: list[Api]) -> list[Api]:
+    """Give every API without a configured mock port the next free one from FIRST_MOCK_PORT."""
+    taken = {a.mock.port for a in found if a.mock.port}
+    free = (port for port in range(FIRST_MOCK_PORT, 65536) if port not in taken)
+    return [a if a.mock.port else replace(a, mock=replace(a.mock, port=next(free))) for a in found]
 
 
 def apis(specs: Path = SPECS, pyproject: Path = PYPROJECT) -> list[Api]:
@@ -124,7 +176,7 @@ def apis(specs: Path = SPECS, pyproject: Path = PYPROJECT) -> list[Api]:
     orphans = set(table) - {path.stem for path in paths}
     if orphans:
         raise RegistryError(f"[tool.vendor-clients.apis] names APIs without a spec: {sorted(orphans)}")
-    return [make_api(path, table.get(path.stem, {})) for path in paths]
+    return with_ports([make_api(path, table.get(path.stem, {})) for path in paths])
 
 
 def api(name: str, specs: Path = SPECS) -> Api:

@@ -1,4 +1,4 @@
-"""Prints the number of contract cases at the end of the run."""
+"""Prints the number of contract cases per API at the end of the run."""
 
 from __future__ import annotations
 
@@ -8,6 +8,12 @@ from tests.contract.tally import CASES
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
-    if CASES:
-        details = ", ".join(f"{key} {count}" for key, count in sorted(CASES.items()))
-        terminalreporter.write_line(f"contract suite: {CASES.total()} schemathesis cases ({details})")
+    if not CASES:
+        return
+    per_api: dict[str, dict[str, int]] = {}
+    for (name, kind), count in sorted(CASES.items()):
+        per_api.setdefault(name, {})[kind] = count
+    terminalreporter.write_line(f"contract suite: {CASES.total()} schemathesis cases")
+    for name, kinds in per_api.items():
+        details = ", ".join(f"{kind} {count}" for kind, count in kinds.items())
+        terminalreporter.write_line(f"  {name}: {sum(kinds.values())} cases ({details})")

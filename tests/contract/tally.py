@@ -4,4 +4,4 @@ from __future__ import annotations
 
 from collections import Counter
 
-CASES: Counter[str] = Counter()
+CASES: Counter[tuple[str, str]] = Counter()

@@ -1,27 +1,32 @@
-"""Schemathesis contract suite: each spec fuzzed in-process against its mock, all checks on.
+"""Schemathesis contract suite: every spec of the registry fuzzed in-process against its mock, all checks on.
 
 Stateless tests run the examples, coverage and fuzzing phases per operation; stateful tests follow
 the specs' OpenAPI links (create -> get/update/delete, list -> get). The mock is reset before every
-case and every scenario, and Hypothesis is derandomized, so a run is reproducible.
+case and every scenario, and Hypothesis is derandomized, so a run is reproducible. Nothing here names
+an API: a new spec in specs/ gets its own test functions, as the engine's test spec (tests/engine/tasks.yaml,
+served with no code at all) does here.
 """
 
 from __future__ import annotations
 
 import os
-from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 import hypothesis
 import pytest
 import schemathesis
 from schemathesis.config import SchemathesisConfig
-from starlette.applications import Starlette
 
+from codegen.registry import Api, apis
+from mocks import create_app
+from mocks.contract import settings
+from mocks.engine import MockApp
 from tests.contract.tally import CASES
-from tests.mocks import lighthouse, pilfer
+from tests.engine.conftest import TASKS
 
-ROOT = Path(__file__).resolve().parents[2]
-CONFIG = SchemathesisConfig.from_path(ROOT / "schemathesis.toml")
+APIS = [*apis(), TASKS]
+CONFIG = SchemathesisConfig.from_dict(settings(APIS))
 # CONTRACT_EXAMPLES shrinks the run (the benchmarks' smoke mode); stateful scenarios get half as many.
 EXAMPLES = int(os.environ.get("CONTRACT_EXAMPLES", "300"))
 STATELESS = hypothesis.settings(
@@ -34,56 +39,51 @@ STATELESS = hypothesis.settings(
 STATEFUL = hypothesis.settings(STATELESS, max_examples=max(EXAMPLES // 2, 1), stateful_step_count=10)
 
 
-def bind(api: str, app: Starlette) -> Any:
-    """The spec of ``api`` bound in-process to ``app``."""
-    schema = schemathesis.openapi.from_path(ROOT / "specs" / f"{api}.yaml", config=CONFIG)
+def bind(served: Api) -> tuple[Any, MockApp]:
+    """The spec of ``served`` bound in-process to a fresh mock of it."""
+    app = create_app(served)
+    schema = schemathesis.openapi.from_path(served.spec_path, config=CONFIG)
     schema.app = app
-    return schema
+    return schema, app
 
 
-PILFER_APP = pilfer.create_app(spaces=3)
-LIGHTHOUSE_APP = lighthouse.create_app()
-PILFER = bind("pilfer", PILFER_APP)
-LIGHTHOUSE = bind("lighthouse", LIGHTHOUSE_APP)
+SCHEMAS = {served.name: bind(served) for served in APIS}
 
 
-def run_case(api: str, app: Starlette, case: schemathesis.Case[Any]) -> None:
-    app.state.store.reset()
-    CASES[f"{api} stateless"] += 1
-    case.call_and_validate()
+def stateless_test(name: str) -> Callable[..., None]:
+    schema, app = SCHEMAS[name]
+
+    @schema.parametrize()  # type: ignore[untyped-decorator]
+    @STATELESS
+    def test(case: schemathesis.Case[Any]) -> None:
+        app.state.store.reset()
+        CASES[name, "stateless"] += 1
+        case.call_and_validate()
+
+    return test  # type: ignore[no-any-return]
 
 
-@PILFER.parametrize()
-@STATELESS
-def test_pilfer(case):
-    run_case("pilfer", PILFER_APP, case)
+for _served in APIS:
+    globals()[f"test_{_served.name}"] = stateless_test(_served.name)
 
 
-@LIGHTHOUSE.parametrize()
-@STATELESS
-def test_lighthouse(case):
-    run_case("lighthouse", LIGHTHOUSE_APP, case)
+@pytest.mark.parametrize("name", list(SCHEMAS))
+def test_workflows(name):
+    schema, app = SCHEMAS[name]
 
-
-@pytest.mark.parametrize(
-    ("api", "schema", "app"), [("pilfer", PILFER, PILFER_APP), ("lighthouse", LIGHTHOUSE, LIGHTHOUSE_APP)]
-)
-def test_workflows(api, schema, app):
     class Workflows(schema.as_state_machine()):  # type: ignore[misc]
         def setup(self) -> None:
             app.state.store.reset()
 
         def before_call(self, case: schemathesis.Case[Any]) -> None:
-            CASES[f"{api} stateful"] += 1
+            CASES[name, "stateful"] += 1
 
     Workflows.run(settings=STATEFUL)
 
 
-def test_configured_tokens_are_the_mocks():
-    """The config file repeats the mocks' tokens; a mismatch would turn every case into a 401."""
-    for schema, token in ((PILFER, pilfer.TOKEN), (LIGHTHOUSE, lighthouse.TOKEN)):
-        assert schema.config.auth.openapi.schemes["bearerAuth"].bearer == token
-    assert LIGHTHOUSE.config.parameters == {
-        "path.org_id": lighthouse.ORG_ID,
-        "path.business_id": lighthouse.BUSINESS_ID,
-    }
+def test_every_api_has_its_tokens_and_scope():
+    """The config carries each mock's token and pins each scope parameter to the mock's value."""
+    for served in APIS:
+        [project] = [p for p in settings(APIS)["project"] if p["title"] == served.spec["info"]["title"]]
+        assert {scheme["bearer"] for scheme in project["auth"]["openapi"].values()} == {served.mock.token}
+        assert project.get("parameters", {}) == {f"path.{k}": v for k, v in served.mock.scope.items()}

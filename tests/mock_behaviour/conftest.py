@@ -7,7 +7,7 @@ import pytest
 from lighthouse_client import AuthenticatedClient as LighthouseClient
 from pilfer_client import AuthenticatedClient as PilferClient
 
-from tests.mocks import lighthouse, pilfer
+from mocks import lighthouse, pilfer
 
 SEEDED_SPACES = 6
 

@@ -16,8 +16,8 @@ from lighthouse_client.models import (
     WorkspaceListResponse,
 )
 
-from tests.mocks import lighthouse
-from tests.mocks.lighthouse_store import WorkspaceStore
+from mocks import lighthouse
+from mocks.lighthouse_store import WorkspaceStore
 
 pytestmark = pytest.mark.anyio
 SEEDED = 250

@@ -17,8 +17,8 @@ from pilfer_client.models import (
 )
 from pilfer_client.types import Unset
 
+from mocks import pilfer
 from tests.mock_behaviour.conftest import SEEDED_SPACES
-from tests.mocks import pilfer
 
 pytestmark = pytest.mark.anyio
 

@@ -9,7 +9,8 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.mocks.__main__ import served_apps
+from codegen.registry import api
+from mocks import create_app
 
 README = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
 PILFER_URL, LIGHTHOUSE_URL = "http://127.0.0.1:4010", "http://127.0.0.1:4011"
@@ -53,9 +54,17 @@ def test_the_readme_shows_the_pages_examples_for_both_mocks():
 @pytest.mark.parametrize("argv", COMMANDS, ids=[" ".join(argv[1:3]) for argv in COMMANDS])
 async def test_readme_curl_line_succeeds(argv):
     method, url, headers, body = request_of(argv)
-    pilfer_app, lighthouse_app = served_apps()
-    app = pilfer_app if url.startswith(PILFER_URL) else lighthouse_app
+    served = api("pilfer" if url.startswith(PILFER_URL) else "lighthouse")
+    app = create_app(served.name, **served.mock.options)  # as `make mock` serves it
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app)) as client:
         response = await client.request(method, url, headers=headers, content=body)
     assert response.status_code in (200, 201), response.text
     assert "data" in response.json()
+
+
+def test_the_mocks_sections_python_example_runs():
+    section = README.split("## Mock servers and contract tests", 1)[1].split("\n## ", 1)[0]
+    [example] = re.findall(r"```python\n(.*?)```", section, flags=re.DOTALL)
+    namespace: dict[str, str] = {}
+    exec(compile(example, "README.md", "exec"), namespace)
+    assert namespace["url"].startswith("http://127.0.0.1:")  # the example served the mock

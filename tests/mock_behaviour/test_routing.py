@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.mocks import lighthouse, pilfer
+from mocks import lighthouse, pilfer
 
 pytestmark = pytest.mark.anyio
 WORKSPACES = f"/lighthouse/orgs/{lighthouse.ORG_ID}/businesses/{lighthouse.BUSINESS_ID}/workspaces"

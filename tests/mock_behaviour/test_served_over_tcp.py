@@ -11,8 +11,8 @@ from pilfer_client import AuthenticatedClient as PilferClient
 from pilfer_client.api.spaces import list_spaces
 from pilfer_client.models import SpaceListResponse
 
-from tests.mocks import lighthouse, pilfer
-from tests.mocks.server import serving_in_thread
+from mocks import lighthouse, pilfer
+from mocks.server import serving_in_thread
 
 
 def test_pilfer_over_tcp_then_the_server_stops():

@@ -1,64 +1,38 @@
-"""Overlay clients wired to the mocks (tests/mocks): in-process through ASGI, or over loopback TCP."""
+"""Generated clients wired to the mocks (``mocks.clients``), typed, with a retry policy that never sleeps."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from typing import Any
 
-import httpx
 from lighthouse_client import AsyncLighthouseClient, LighthouseClient
 from pilfer_client import AsyncPilferClient, PilferClient
-from starlette.applications import Starlette
-from vendor_clients import RetryPolicy
+from starlette.types import ASGIApp
 
-from tests.mocks import lighthouse as lighthouse_mock
-from tests.mocks import pilfer as pilfer_mock
-from tests.mocks.inprocess import SyncASGITransport
+from mocks.clients import MOCK_URL, AsyncWrap, client_for
 
 from .fakes import Sleeps, policy
 
-MOCK_URL = "http://mock.test"
+
+def wired(name: str, app: ASGIApp | None, **options: Any) -> Any:
+    return client_for(name, app, retry=policy(Sleeps()), **options)
 
 
-def retry() -> RetryPolicy:
-    return policy(Sleeps())
+def pilfer_client(app: ASGIApp | None = None, base_url: str = MOCK_URL, **options: Any) -> PilferClient:
+    client: PilferClient = wired("pilfer", app, base_url=base_url, **options)
+    return client
 
 
-def pilfer_client(
-    app: Starlette | None = None, base_url: str = MOCK_URL, token: str = pilfer_mock.TOKEN
-) -> PilferClient:
-    transport = SyncASGITransport(app) if app is not None else None
-    return PilferClient(token, base_url=base_url, transport=transport, retry=retry())
+def lighthouse_client(app: ASGIApp | None = None, base_url: str = MOCK_URL) -> LighthouseClient:
+    client: LighthouseClient = wired("lighthouse", app, base_url=base_url)
+    return client
 
 
-def lighthouse_client(app: Starlette | None = None, base_url: str = MOCK_URL) -> LighthouseClient:
-    transport = SyncASGITransport(app) if app is not None else None
-    return LighthouseClient(
-        lighthouse_mock.TOKEN,
-        org_id=lighthouse_mock.ORG_ID,
-        business_id=lighthouse_mock.BUSINESS_ID,
-        base_url=base_url,
-        transport=transport,
-        retry=retry(),
-    )
+def async_pilfer_client(app: ASGIApp) -> AsyncPilferClient:
+    client: AsyncPilferClient = wired("pilfer", app, asynchronous=True)
+    return client
 
 
-def async_pilfer_client(app: Starlette) -> AsyncPilferClient:
-    transport = httpx.ASGITransport(app)
-    return AsyncPilferClient(pilfer_mock.TOKEN, base_url=MOCK_URL, transport=transport, retry=retry())
-
-
-def async_lighthouse_client(
-    app: Starlette, wrap: Callable[[httpx.AsyncBaseTransport], httpx.AsyncBaseTransport] | None = None
-) -> AsyncLighthouseClient:
+def async_lighthouse_client(app: ASGIApp, wrap: AsyncWrap | None = None) -> AsyncLighthouseClient:
     """An async client on ``app``; ``wrap`` may put a transport around the ASGI one (latency, faults)."""
-    transport: httpx.AsyncBaseTransport = httpx.ASGITransport(app)
-    if wrap is not None:
-        transport = wrap(transport)
-    return AsyncLighthouseClient(
-        lighthouse_mock.TOKEN,
-        org_id=lighthouse_mock.ORG_ID,
-        business_id=lighthouse_mock.BUSINESS_ID,
-        base_url=MOCK_URL,
-        transport=transport,
-        retry=retry(),
-    )
+    client: AsyncLighthouseClient = wired("lighthouse", app, asynchronous=True, wrap=wrap)
+    return client

@@ -11,10 +11,10 @@ from pilfer_client import PilferClient
 from starlette.applications import Starlette
 from vendor_clients import AuthenticationError, NotFoundError, PermissionDeniedError
 
-from tests.mocks import lighthouse as lighthouse_mock
-from tests.mocks import pilfer as pilfer_mock
-from tests.mocks.lighthouse_store import ListQuery, WorkspaceStore
-from tests.mocks.server import serving_in_thread
+from mocks import lighthouse as lighthouse_mock
+from mocks import pilfer as pilfer_mock
+from mocks.lighthouse_store import ListQuery, WorkspaceStore
+from mocks.server import serving_in_thread
 
 from .mock_clients import (
     async_lighthouse_client,

@@ -8,9 +8,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lighthouse_models import SortField, SortOrder
 
-from tests.mocks import lighthouse as lighthouse_mock
-from tests.mocks import pilfer as pilfer_mock
-from tests.mocks.lighthouse_store import ListQuery
+from mocks import lighthouse as lighthouse_mock
+from mocks import pilfer as pilfer_mock
+from mocks.lighthouse_store import ListQuery
 
 from .mock_clients import async_lighthouse_client, async_pilfer_client, lighthouse_client, pilfer_client
 

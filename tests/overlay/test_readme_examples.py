@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.mocks import lighthouse as lighthouse_mock
-from tests.mocks import pilfer as pilfer_mock
-from tests.mocks.server import serving_in_thread
+from mocks import lighthouse as lighthouse_mock
+from mocks import pilfer as pilfer_mock
+from mocks.server import serving_in_thread
 
 README = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
 SECTION = README.split("## Using the clients", 1)[1].split("\n## ", 1)[0]

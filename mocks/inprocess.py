@@ -5,13 +5,13 @@ from __future__ import annotations
 import asyncio
 
 import httpx
-from starlette.applications import Starlette
+from starlette.types import ASGIApp
 
 
 class SyncASGITransport(httpx.BaseTransport):
     """``httpx.ASGITransport`` for a sync client: each request runs the app in its own event loop."""
 
-    def __init__(self, app: Starlette) -> None:
+    def __init__(self, app: ASGIApp) -> None:
         self._asgi = httpx.ASGITransport(app)
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import socket
+import subprocess
 import threading
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from typing import Any
 
 import uvicorn
 from starlette.applications import Starlette
@@ -15,7 +19,7 @@ HOST = "127.0.0.1"
 
 def loopback_server(app: Starlette, port: int) -> uvicorn.Server:
     """A quiet uvicorn server for ``app`` on 127.0.0.1:``port`` (0 picks a free port)."""
-    config = uvicorn.Config(app, host=HOST, port=port, log_level="warning", lifespan="off")
+    config = uvicorn.Config(app, host=HOST, port=port, log_level="warning", access_log=False, lifespan="off")
     return uvicorn.Server(config)
 
 
@@ -45,3 +49,25 @@ def serving_in_thread(app: Starlette, port: int = 0) -> Iterator[str]:
 async def serve_forever(servers: Sequence[uvicorn.Server]) -> None:
     """Run ``servers`` together until interrupted."""
     await asyncio.gather(*(server.serve() for server in servers))
+
+
+def free_port() -> int:
+    """A loopback port nothing listens on right now."""
+    with socket.socket() as probe:
+        probe.bind((HOST, 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def wait_until_listening(port: int, process: subprocess.Popen[Any], timeout: float = 60) -> None:
+    """Return once something accepts connections on ``port``; RuntimeError when ``process`` exits or
+    ``timeout`` seconds pass first."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            socket.create_connection((HOST, port), timeout=1).close()
+            return
+        except OSError:
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"nothing listens on {HOST}:{port} ({process.args!r})") from None
+            time.sleep(0.1)

@@ -8,6 +8,7 @@ import uuid
 from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 ADJECTIVES = ("Quarterly", "Weekly", "Global", "Retail", "Mobile", "Core", "Pilot", "Legacy", "Growth", "Ops")
 NOUNS = ("Sales", "Marketing", "Finance", "Logistics", "Support", "Inventory", "Pricing", "Churn", "Ads")
@@ -63,6 +64,8 @@ class WorkspaceStore:
         self.contexts: tuple[str, ...] = ()
         self._orders: dict[tuple[str, str], list[WorkspaceRecord]] = {}
         self._queries: OrderedDict[ListQuery, list[WorkspaceRecord]] = OrderedDict()
+        self.shown: dict[tuple[str, int], Any] = {}
+        """Workspaces as an operation shows them, kept by the mock until the next reset."""
         self.reset()
 
     def reset(self) -> None:
@@ -88,6 +91,7 @@ class WorkspaceStore:
             )
         self._orders.clear()
         self._queries.clear()
+        self.shown.clear()
 
     def ordered(self, sort_field: str, sort_order: str) -> list[WorkspaceRecord]:
         """Every workspace sorted by ``sort_field`` then id, both ascending or both descending."""

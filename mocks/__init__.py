@@ -1,0 +1,24 @@
+"""Stateful mock servers for every API of the registry, driven by the specs.
+
+``create_app("pilfer")`` returns the ASGI app of one API: the engine (``mocks.engine``) serving its spec,
+or, when the registry names an override module, that module's ``create_app`` (vendor behaviour beyond
+CRUD on top of the engine). ``python -m mocks`` serves every API on loopback (``make mock``).
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+from codegen.registry import Api, api
+from mocks.engine import MockApp
+
+
+def create_app(name: str | Api, **options: Any) -> MockApp:
+    """The mock of API ``name`` (a registry name, or an ``Api`` read from another specs folder);
+    ``options`` go to the override's factory (e.g. ``spaces=`` for Pilfer) or to ``MockApp``."""
+    served = api(name) if isinstance(name, str) else name
+    if served.mock.override is None:
+        return MockApp(served, **options)
+    app: MockApp = importlib.import_module(served.mock.override).create_app(**options)
+    return app

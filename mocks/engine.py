@@ -1,0 +1,553 @@
+"""The mock engine: one ASGI app that serves any spec of the registry, statefully where it is CRUD-shaped.
+
+Order of checks for every request: route (404 for an unknown path, 405 with ``Allow`` for an undocumented
+method), security (401), scope path parameters (403), body size and arrival (413, 408), parameters and
+body against the spec (400, naming the field), then the operation (404 for an unknown id). Every error
+body is the API's own: the documented example of that status with its message replaced, or for a status
+the spec does not document, the shape of its other errors. Vendor behaviour beyond CRUD subclasses
+``MockApp`` and overrides ``check``, ``select``, ``find``, ``view`` or ``finish``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+import uuid
+from collections.abc import Awaitable, Callable, Mapping, MutableMapping, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from http import HTTPStatus
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qsl, unquote
+
+import orjson
+from starlette.applications import Starlette
+
+from codegen.registry import Api, load_spec
+from mocks.ids import convex_id
+from mocks.spec import Operation, Parameter, Resource, Spec
+from mocks.store import CollectionKey, MemoryStore, Record
+from mocks.values import clone, sample, set_at, types_of
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+
+BODY_TIMEOUT = 3.0
+"""Seconds a client has to send the whole body it announced; then it gets 408 and is disconnected."""
+MESSAGE_KEYS = ("message", "detail", "error_description", "title")
+CODE_KEYS = ("code", "error", "type")
+PARAMETER = re.compile(r"{([^}]+)}")
+
+
+class MockError(Exception):
+    """Raised anywhere while handling a request; answered with the API's error body for ``status``."""
+
+    def __init__(
+        self, status: int, message: str | None = None, headers: Sequence[tuple[str, str]] = ()
+    ) -> None:
+        super().__init__(message or HTTPStatus(status).phrase)
+        self.status = status
+        self.message = message
+        self.headers = list(headers)
+
+
+class Disconnected(Exception):
+    """The client went away before its request was complete: nothing is answered."""
+
+
+@dataclass
+class Call:
+    """A request that passed validation: typed path and query values (query defaults included), body."""
+
+    operation: Operation
+    path: dict[str, Any]
+    query: dict[str, Any]
+    given: frozenset[str]
+    """The query parameters the request named (``query`` also holds the schema defaults)."""
+    body: Any = None
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+@cache
+def read_spec(path: Path) -> Spec:
+    """A spec file read for serving, once per process (apps share it; it is never changed)."""
+    return Spec(load_spec(path))
+
+
+def first_error(check: Any, value: Any, root: str, *, prefixed: bool) -> str | None:
+    """``where: message`` of the first schema violation of ``value``, or None. ``where`` is the dotted
+    path of the offending part, after ``root`` when ``prefixed`` (a parameter) or alone (a body's
+    fields); ``root`` alone when the whole value is at fault."""
+    try:
+        if check.is_valid(value):
+            return None
+        for error in check.iter_errors(value):
+            parts = [str(part) for part in error.instance_path]
+            where = ".".join([root, *parts] if prefixed else parts) or root
+            return f"{where}: {error.message}"
+    except UnicodeEncodeError:  # a lone surrogate (``"\ud800"`` in JSON) is no text the validator takes
+        return f"{root}: contains a string that is not valid Unicode"
+    except (RecursionError, ValueError):  # jsonschema-rs: "Recursion limit reached"
+        return f"{root}: nested too deeply"
+    return None
+
+
+def project(record: Mapping[str, Any], schema: Mapping[str, Any]) -> dict[str, Any]:
+    """``record`` as ``schema`` shows it: only its declared properties, required ones sampled if missing."""
+    properties: Mapping[str, Any] | None = schema.get("properties")
+    if properties is None:
+        return dict(record)
+    shown = {name: value for name, value in record.items() if name in properties}
+    for name in schema.get("required", ()):
+        if name not in shown:
+            shown[name] = sample(properties.get(name, {}))
+    return shown
+
+
+def completed(resource: Resource, item_id: Any, body: Any) -> Record:
+    """What the store keeps for a created or replaced item: the body, its id, and a sampled value for
+    every property an item must show that the body left out (so a filter sees what a read shows)."""
+    record: Record = {resource.id_property: item_id, **(body if isinstance(body, dict) else {})}
+    properties = resource.item_schema.get("properties", {})
+    for name in resource.item_schema.get("required", ()):
+        if name not in record:
+            record[name] = sample(properties.get(name, {}))
+    return record
+
+
+def normalised(name: str) -> str:
+    """A name compared without case and separators: ``page_size`` and ``pageSize`` are the same."""
+    return name.replace("_", "").replace("-", "").lower()
+
+
+def echo(body: Any, values: Mapping[str, int]) -> None:
+    """Set every integer property of ``body`` named like a key of ``values`` (see ``normalised``) to
+    its value: a page envelope's ``meta.pageSize`` reports the page size the request used."""
+    if isinstance(body, dict):
+        for key, value in body.items():
+            if isinstance(value, int) and normalised(key) in values:
+                body[key] = values[normalised(key)]
+            else:
+                echo(value, values)
+
+
+def error_body(template: Any, status: int, message: str | None, documented: bool) -> Any:
+    """An error body shaped like ``template`` (a documented example): the message replaced, and for a
+    status the spec does not document, the code too (``method_not_allowed`` for 405)."""
+    body = clone(template) if isinstance(template, dict) else {"code": "", "message": ""}
+    phrase = HTTPStatus(status).phrase
+    if not documented:
+        code = next((key for key in CODE_KEYS if isinstance(body.get(key), str)), None)
+        if code is not None:
+            body[code] = phrase.lower().replace(" ", "_").replace("-", "_")
+    text = next((key for key in MESSAGE_KEYS if isinstance(body.get(key), str)), None)
+    if text is not None and (message is not None or not documented):
+        body[text] = message or phrase
+    return body
+
+
+class MockApp(Starlette):
+    """An ASGI app serving one API's spec; state on ``app.state.store`` (``reset()`` restores the seed).
+
+    A Starlette app for its ``state`` and for callers typed against Starlette; requests never go through
+    Starlette's router or middleware (``__call__`` is the engine's own)."""
+
+    def __init__(self, served: Api, store: Any = None, *, body_timeout: float = BODY_TIMEOUT) -> None:
+        self.api = served
+        self.spec = read_spec(served.spec_path)
+        self.body_timeout = body_timeout
+        self.route_table = [
+            (tuple(template.strip("/").split("/")), methods) for template, methods in self.spec.paths.items()
+        ]
+        self.error_examples: dict[int, Any] = {}
+        """The first documented error example per status (400 first: the template of other errors)."""
+        for operation in self.spec.operations:
+            for status in sorted(operation.examples, key=lambda s: (s != 400, s)):
+                if status >= 400:
+                    self.error_examples.setdefault(status, operation.template_body(status))
+        sampled = (
+            operation.template_body(status)
+            for operation in self.spec.operations
+            for status in sorted(operation.bodies)
+            if status >= 400
+        )
+        self.error_shape = next(iter(self.error_examples.values()), None) or next(sampled, None)
+        """What an error of a status the spec does not document looks like."""
+        self.filters = {operation.id: self._filterable(operation) for operation in self.spec.operations}
+        super().__init__()
+        self.state.store = MemoryStore(self.seed) if store is None else store
+
+    @property
+    def store(self) -> Any:
+        return self.state.store
+
+    # ------------------------------------------------------------------ ASGI
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "lifespan":
+            await lifespan(receive, send)
+            return
+        operation: Operation | None = None
+        headers: list[tuple[str, str]] = []
+        try:
+            operation, path = self.route(scope)
+            call = await self.read(operation, path, scope, receive)
+            status, body = self.respond(call)
+        except MockError as error:
+            status, headers = error.status, error.headers
+            body = self.error(error, operation)
+        except Disconnected:
+            return
+        payload = b"" if body is None else dump(body)
+        raw_headers = [(b"content-length", str(len(payload)).encode())]
+        if body is not None:
+            raw_headers.append((b"content-type", b"application/json"))
+        raw_headers += [(name.encode(), value.encode()) for name, value in headers]
+        await send({"type": "http.response.start", "status": status, "headers": raw_headers})
+        await send({"type": "http.response.body", "body": payload})
+
+    def error(self, error: MockError, operation: Operation | None) -> Any:
+        """The API's error body for ``error``: the operation's documented example of the status, else
+        the API's, else the shape of its other errors with the status's own code."""
+        status = error.status
+        if operation is not None and status in operation.examples:
+            return error_body(operation.template_body(status), status, error.message, True)
+        documented = self.error_examples.get(status)
+        template = documented if documented is not None else self.error_shape
+        return error_body(template, status, error.message, documented is not None)
+
+    # ------------------------------------------------------------------ request
+    def route(self, scope: Scope) -> tuple[Operation, dict[str, str]]:
+        """The operation of the request and its raw path parameters; 404 or 405 when there is none."""
+        raw: bytes = scope.get("raw_path") or scope["path"].encode()
+        segments = [
+            unquote(s, errors="replace") for s in raw.decode("latin-1").partition("?")[0].split("/")[1:]
+        ]
+        for parts, methods in self.route_table:
+            params = match(parts, segments)
+            if params is None:
+                continue
+            operation = methods.get(scope["method"])
+            if operation is None:
+                allow = ", ".join(methods)
+                raise MockError(405, f"Use one of: {allow}", [("allow", allow)])
+            return operation, params
+        raise MockError(404, "No such path")
+
+    async def read(
+        self, operation: Operation, raw_path: dict[str, str], scope: Scope, receive: Receive
+    ) -> Call:
+        """Authenticate, check the scope, read the body and validate everything against the spec."""
+        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
+        query_pairs = parse_qsl(
+            scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True, errors="replace"
+        )
+        if operation.secured and not self.authenticated(headers, query_pairs):
+            raise MockError(401)
+        for name, value in self.api.mock.scope.items():
+            if name in raw_path and raw_path[name] != value:
+                raise MockError(403)
+        raw_body = await read_body(scope, receive, headers, operation.max_body, self.body_timeout)
+        multi: dict[str, list[str]] = {}
+        for key, value in query_pairs:
+            multi.setdefault(key, []).append(value)
+        call = Call(operation, {}, {}, frozenset(k for k in multi), headers=headers)
+        for parameter in operation.parameters:
+            self._parameter(call, parameter, raw_path, multi, headers)
+        call.body = parse_body(operation, raw_body, headers)
+        return call
+
+    def authenticated(self, headers: Mapping[str, str], query: list[tuple[str, str]]) -> bool:
+        """Whether the request carries the API's test token as one of the operation's security schemes."""
+        token = self.api.mock.token
+        scheme, _, credentials = headers.get("authorization", "").strip().partition(" ")
+        if scheme.lower() == "bearer" and credentials.strip() == token:
+            return True
+        for definition in self.spec.security_schemes.values():
+            if definition.get("type") == "apiKey":
+                name = definition.get("name", "")
+                found = (
+                    headers.get(name.lower()) if definition.get("in") == "header" else dict(query).get(name)
+                )
+                if found == token:
+                    return True
+        return False
+
+    def _parameter(
+        self,
+        call: Call,
+        parameter: Parameter,
+        raw_path: Mapping[str, str],
+        multi: Mapping[str, list[str]],
+        headers: Mapping[str, str],
+    ) -> None:
+        """Check one parameter and store its typed value in ``call``."""
+        name = parameter.name
+        if parameter.location == "path":
+            values = [raw_path[name]] if name in raw_path else []
+        elif parameter.location == "query":
+            values = multi.get(name, [])
+        elif parameter.location == "header":
+            values = [headers[name.lower()]] if name.lower() in headers else []
+        else:
+            return
+        if not values:
+            if parameter.required:
+                raise MockError(400, f"{name}: required")
+            if "default" in parameter.schema and parameter.location == "query":
+                call.query[name] = parameter.schema["default"]
+            return
+        if len(values) > 1 and "array" not in types_of(parameter.schema):
+            raise MockError(400, f"{name}: given more than once")
+        value = parameter.coerce(values)
+        problem = first_error(parameter.check, value, name, prefixed=True)
+        if problem is not None:
+            raise MockError(400, problem)
+        (call.path if parameter.location == "path" else call.query)[name] = value
+
+    # ------------------------------------------------------------------ operations
+    def respond(self, call: Call) -> tuple[int, Any]:
+        """Status and body of a valid call."""
+        self.check(call)
+        operation = call.operation
+        action = operation.action
+        if action == "list":
+            return operation.success, self.page(call, self.select(call))
+        if action == "example":
+            return operation.success, operation.template_body(operation.success)
+        record: Any = self.create(call) if action == "create" else self.find(call)
+        if action in ("update", "replace"):
+            record = self.write(call, record)
+        elif action == "delete":
+            self.remove(call, record)
+            if not operation.located:
+                return operation.success, operation.template_body(operation.success)
+        return operation.success, self.wrap(call, self.view(call, record))
+
+    def key(self, call: Call) -> CollectionKey:
+        """The collection a call acts on: its path template and the values of its path parameters."""
+        resource = call.operation.resource
+        assert resource is not None
+        return resource.collection, tuple(call.path[name] for name in PARAMETER.findall(resource.collection))
+
+    def new_id(self, call: Call, number: int) -> Any:
+        """The id of the ``number``-th item of a collection, typed as the id property says."""
+        resource = call.operation.resource
+        assert resource is not None
+        schema = resource.id_schema
+        if "integer" in types_of(schema) or "number" in types_of(schema):
+            return number
+        if schema.get("format") == "uuid":
+            return str(uuid.uuid5(uuid.NAMESPACE_URL, f"{resource.collection}/{number}"))
+        name = [part for part in resource.collection.split("/") if part and "{" not in part][-1:] or ["items"]
+        return convex_id(name[0], number)
+
+    def create(self, call: Call) -> Record:
+        """Store the body under a new id."""
+        resource = call.operation.resource
+        assert resource is not None
+        key = self.key(call)
+        item_id = self.new_id(call, self.store.next_number(key))
+        record: Record = self.store.put(key, item_id, completed(resource, item_id, call.body))
+        return record
+
+    def find(self, call: Call) -> Any:
+        """The item the path names; 404 when there is none."""
+        resource = call.operation.resource
+        assert resource is not None
+        record = self.store.items(self.key(call)).get(call.path[resource.id_parameter])
+        if record is None:
+            raise MockError(404)
+        return record
+
+    def write(self, call: Call, record: Record) -> Record:
+        """PATCH merges the body into the item, PUT replaces it (the id stays)."""
+        resource = call.operation.resource
+        assert resource is not None
+        item_id = record[resource.id_property]
+        body = {**record, **call.body} if call.operation.action == "update" else call.body
+        updated: Record = self.store.put(self.key(call), item_id, completed(resource, item_id, body))
+        return updated
+
+    def remove(self, call: Call, record: Record) -> None:
+        resource = call.operation.resource
+        assert resource is not None
+        self.store.remove(self.key(call), record[resource.id_property])
+
+    def select(self, call: Call) -> Sequence[Any]:
+        """The items a list call selects, in order: equality on the filter parameters it names."""
+        names = self.filters[call.operation.id]
+        filters = tuple((name, call.query[name]) for name in names if name in call.given)
+        rows: Sequence[Any] = self.store.select(self.key(call), filters)
+        return rows
+
+    def page(self, call: Call, rows: Sequence[Any]) -> Any:
+        """The list envelope: the documented success body with the page of items, total and echoes."""
+        operation = call.operation
+        pagination = operation.pagination
+        start, stop = 0, None
+        echoed: dict[str, int] = {}
+        if pagination is not None:
+            size = call.query.get(pagination.size)
+            position = call.query.get(pagination.position)
+            if pagination.kind == "page":
+                start = ((position or 1) - 1) * (size or len(rows))
+            else:
+                start = position or 0
+            stop = None if size is None else start + size
+            echoed = {
+                normalised(name): call.query[name]
+                for name in (pagination.size, pagination.position)
+                if isinstance(call.query.get(name), int)
+            }
+        body = clone(operation.skeleton)
+        echo(body, echoed)
+        body = set_at(body, operation.located, [self.view(call, row) for row in rows[start:stop]])
+        if pagination is not None and pagination.total is not None:
+            body = set_at(body, pagination.total, len(rows))
+        return self.finish(call, body)
+
+    def wrap(self, call: Call, item: Any) -> Any:
+        """The documented success body with ``item`` where the operation's item sits."""
+        return set_at(clone(call.operation.skeleton), call.operation.located, item)
+
+    # ------------------------------------------------------------------ hooks for vendor overrides
+    def check(self, call: Call) -> None:
+        """Runs after validation, before the operation: vendor rules (403, defaults, clamping)."""
+
+    def view(self, call: Call, record: Any) -> Any:
+        """An item as the operation shows it."""
+        return project(record, call.operation.item_schema)
+
+    def finish(self, call: Call, body: Any) -> Any:
+        """Last changes to a list envelope."""
+        return body
+
+    def seed(self, store: MemoryStore) -> None:
+        """Fill every collection whose path parameters are all scope parameters with ``mock.seed`` items."""
+        scope = self.api.mock.scope
+        for operation in self.spec.operations:
+            resource = operation.resource
+            if resource is None or operation.action != "list":
+                continue
+            names = PARAMETER.findall(resource.collection)
+            if not set(names) <= set(scope):
+                continue
+            key = (resource.collection, tuple(scope[name] for name in names))
+            call = Call(operation, {name: scope[name] for name in names}, {}, frozenset())
+            for _ in range(self.api.mock.seed if not store.items(key) else 0):
+                number = store.next_number(key)
+                record = sample(resource.item_schema, number, complete=True)
+                record[resource.id_property] = self.new_id(call, number)
+                store.put(key, record[resource.id_property], record)
+
+    def _filterable(self, operation: Operation) -> tuple[str, ...]:
+        """Query parameters of a list naming a property of its items or of the create body."""
+        resource = operation.resource
+        if operation.action != "list" or resource is None:
+            return ()
+        properties = set(resource.item_schema.get("properties", {}))
+        for other in self.spec.operations:
+            if other.resource == resource and other.action == "create" and other.body_schema:
+                properties |= set(other.body_schema.get("properties", {}))
+        paging = {operation.pagination.size, operation.pagination.position} if operation.pagination else set()
+        return tuple(
+            p.name for p in operation.parameters if p.location == "query" and p.name in properties - paging
+        )
+
+
+def match(parts: Sequence[str], segments: Sequence[str]) -> dict[str, str] | None:
+    """The path parameters when ``segments`` fit the template ``parts``, else None."""
+    if len(parts) != len(segments):
+        return None
+    params: dict[str, str] = {}
+    for part, segment in zip(parts, segments, strict=True):
+        if part.startswith("{") and part.endswith("}"):
+            if not segment:
+                return None
+            params[part[1:-1]] = segment
+        elif part != segment:
+            return None
+    return params
+
+
+async def read_body(
+    scope: Scope, receive: Receive, headers: Mapping[str, str], limit: int, timeout: float
+) -> bytes:
+    """The request body, at most ``limit`` bytes (413 beyond, before reading more), whole within
+    ``timeout`` seconds (408 and the connection closed otherwise)."""
+    declared = headers.get("content-length")
+    if declared is None and "transfer-encoding" not in headers:
+        return b""
+    if declared is not None and declared.isdigit() and int(declared) > limit:
+        raise MockError(413, f"body: larger than {limit} bytes", [("connection", "close")])
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    chunks: list[bytes] = []
+    size = 0
+    more = True
+    while more:
+        try:
+            async with asyncio.timeout_at(deadline):
+                message = await receive()
+        except TimeoutError:
+            raise MockError(
+                408, f"body: not received within {timeout:g} s", [("connection", "close")]
+            ) from None
+        if message["type"] == "http.disconnect":
+            raise Disconnected
+        chunk: bytes = message.get("body", b"")
+        size += len(chunk)
+        if size > limit:
+            raise MockError(413, f"body: larger than {limit} bytes", [("connection", "close")])
+        chunks.append(chunk)
+        more = message.get("more_body", False)
+    return b"".join(chunks)
+
+
+def dump(body: Any) -> bytes:
+    """Compact JSON: orjson, or the standard library for what orjson refuses (integers beyond 64 bits)."""
+    try:
+        return orjson.dumps(body)
+    except orjson.JSONEncodeError:
+        return json.dumps(body, separators=(",", ":")).encode()
+
+
+def reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not JSON")
+
+
+def parse_body(operation: Operation, raw: bytes, headers: Mapping[str, str]) -> Any:
+    """The JSON body, validated against the operation's request schema (None when it takes none)."""
+    if operation.body_schema is None:
+        return None
+    if not raw:
+        if operation.body_required:
+            raise MockError(400, "body: required")
+        return None
+    media_type = headers.get("content-type", "").partition(";")[0].strip().lower()
+    if not (media_type == "application/json" or media_type.endswith("+json")):
+        raise MockError(400, "body: Content-Type must be application/json")
+    try:
+        body = json.loads(raw, parse_constant=reject_constant)
+    except (ValueError, RecursionError):
+        raise MockError(400, "body: not a valid JSON document") from None
+    assert operation.body_check is not None
+    problem = first_error(operation.body_check, body, "body", prefixed=False)
+    if problem is not None:
+        raise MockError(400, problem)
+    return body
+
+
+async def lifespan(receive: Receive, send: Send) -> None:
+    """Answer the lifespan protocol (nothing to start or stop)."""
+    while True:
+        message = await receive()
+        if message["type"] == "lifespan.startup":
+            await send({"type": "lifespan.startup.complete"})
+        elif message["type"] == "lifespan.shutdown":
+            await send({"type": "lifespan.shutdown.complete"})
+            return

@@ -1,0 +1,336 @@
+"""What the engine reads from a spec: operations, their parameters and bodies, and the CRUD resources
+inferred from the paths.
+
+Inference rules (documented in the README):
+- an *item path* is ``<collection>/{param}`` where ``<collection>`` is itself a path with GET or POST;
+  GET / PATCH / PUT / DELETE on it read, merge, replace and delete one item, GET on the collection lists
+  it and POST creates in it;
+- the *id property* is the first of ``param``, ``id``, ``_id`` declared by the object found, in the
+  item's success response, by walking object properties from the body's root;
+- a list's items are at ``x-pagination.results`` (else at the first array of such objects);
+- list query parameters named like a property of the item or of the create body filter by equality.
+Every other operation answers its documented example, or a body sampled from its schema.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+from typing import Any
+
+import jsonschema_rs
+
+from mocks.values import JsonPath, clone, json_path, sample, schema_at, set_at, types_of
+
+METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+INTEGER = re.compile(r"-?[0-9]{1,4000}")
+DEFAULT_MAX_BODY = 1 << 20
+"""Largest request body accepted unless the spec sets ``x-max-body-bytes`` (root or operation)."""
+ITEM_ACTIONS = {"GET": "read", "PATCH": "update", "PUT": "replace", "DELETE": "delete"}
+COLLECTION_ACTIONS = {"GET": "list", "POST": "create"}
+
+
+def validator(schema: Mapping[str, Any]) -> jsonschema_rs.Validator:
+    """A compiled JSON Schema 2020-12 validator (formats checked) for an already dereferenced schema."""
+    return jsonschema_rs.Draft202012Validator(dict(schema), validate_formats=True)
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """One path, query or header parameter of an operation."""
+
+    name: str
+    location: str
+    required: bool
+    schema: Mapping[str, Any]
+    check: jsonschema_rs.Validator = field(repr=False)
+
+    def coerce(self, values: list[str]) -> Any:
+        """The raw strings of the parameter as its schema's type: a list for an array (one value per
+        repetition of the key), else the single value."""
+        if "array" in types_of(self.schema):
+            return [coerce(raw, self.schema.get("items", {})) for raw in values]
+        return coerce(values[0], self.schema)
+
+
+def coerce(raw: str, schema: Mapping[str, Any]) -> Any:
+    """A string as the schema's scalar type when it reads as one (else left as it is, so that validation
+    names the mismatch)."""
+    kinds = types_of(schema)
+    if ("integer" in kinds or "number" in kinds) and INTEGER.fullmatch(raw):
+        return int(raw)
+    if "number" in kinds:
+        try:
+            value = float(raw)
+        except ValueError:
+            return raw
+        return value if value - value == 0 else raw  # no inf or nan
+    if "boolean" in kinds and raw in ("true", "false"):
+        return raw == "true"
+    return raw
+
+
+@dataclass(frozen=True)
+class Pagination:
+    """An operation's ``x-pagination`` extension."""
+
+    kind: str
+    position: str
+    size: str
+    results: JsonPath
+    total: JsonPath | None
+
+
+@dataclass(frozen=True)
+class Resource:
+    """A CRUD-shaped resource: a collection path and its item path."""
+
+    collection: str
+    id_parameter: str
+    id_property: str
+    id_schema: Mapping[str, Any]
+    item_schema: Mapping[str, Any]
+    """Every property any operation shows for an item (for seeding and filters)."""
+
+
+@dataclass(frozen=True)
+class Operation:  # not slotted: item_schema is a cached_property
+    """One operation and what the engine does with it."""
+
+    id: str
+    method: str
+    template: str
+    parameters: tuple[Parameter, ...]
+    body_schema: Mapping[str, Any] | None
+    body_required: bool
+    body_check: jsonschema_rs.Validator | None = field(repr=False)
+    responses: Mapping[str, Any]
+    bodies: Mapping[int, Any]
+    """Per documented status, the body the engine starts from (see ``documented_body``)."""
+    examples: frozenset[int]
+    """The statuses whose body is a documented example rather than sampled from the schema."""
+    success: int
+    secured: bool
+    max_body: int
+    pagination: Pagination | None = None
+    resource: Resource | None = None
+    action: str = "example"
+    located: JsonPath = ()
+    """Where the item (or, for a list, the items) sit in the success body."""
+
+    @property
+    def success_schema(self) -> Mapping[str, Any]:
+        schema: Mapping[str, Any] = media(self.responses.get(str(self.success), {})).get("schema", {})
+        return schema
+
+    @cached_property
+    def item_schema(self) -> Mapping[str, Any]:
+        """The schema of one item as this operation shows it."""
+        located = schema_at(self.success_schema, self.located)
+        return located.get("items", {}) if self.action == "list" else located
+
+    @cached_property
+    def skeleton(self) -> Any:
+        """The success body with its item (or items) taken out: what the engine copies and fills."""
+        body = self.template_body(self.success)
+        if self.located and not isinstance(body, dict):
+            return body
+        return set_at(clone(body), self.located, [] if self.action == "list" else None)
+
+    def template_body(self, status: int) -> Any:
+        """The documented example of a response, or a body sampled from its schema (None: no body).
+        Shared: copy it before changing it."""
+        return self.bodies.get(status)
+
+
+def has_example(response: Mapping[str, Any]) -> bool:
+    """Whether a response documents an example body."""
+    content = media(response)
+    return "example" in content or bool(content.get("examples")) or "example" in content.get("schema", {})
+
+
+def documented_body(response: Mapping[str, Any]) -> Any:
+    """A response's example (media ``example``, first ``examples`` value, schema ``example``), else a
+    body sampled from its schema; None when it has no JSON content."""
+    content = media(response)
+    if not content:
+        return None
+    if "example" in content:
+        return content["example"]
+    if content.get("examples"):
+        return next(iter(content["examples"].values())).get("value")
+    return sample(content.get("schema", {}))
+
+
+def media(response: Mapping[str, Any]) -> Mapping[str, Any]:
+    """The JSON media type object of a response or request body (empty when there is none)."""
+    content: Mapping[str, Any] = response.get("content", {})
+    for name, value in content.items():
+        if name.split(";")[0].strip() == "application/json" or name.endswith("+json"):
+            return value  # type: ignore[no-any-return]
+    return {}
+
+
+def locate(schema: Mapping[str, Any], names: tuple[str, ...]) -> tuple[JsonPath, str] | None:
+    """Breadth-first over object properties: the path to the first object declaring one of ``names``,
+    and that name."""
+    queue: list[tuple[JsonPath, Mapping[str, Any]]] = [((), schema)]
+    while queue:
+        path, node = queue.pop(0)
+        properties = node.get("properties", {})
+        for name in names:
+            if name in properties:
+                return path, name
+        queue += [((*path, key), value) for key, value in properties.items() if "properties" in value]
+    return None
+
+
+def locate_list(schema: Mapping[str, Any], names: tuple[str, ...]) -> JsonPath | None:
+    """The path of the first array property whose items declare one of ``names``."""
+    queue: list[tuple[JsonPath, Mapping[str, Any]]] = [((), schema)]
+    while queue:
+        path, node = queue.pop(0)
+        spot = locate(node.get("items", {}), names) if "array" in types_of(node) else None
+        if spot is not None and not spot[0]:
+            return path
+        queue += [((*path, key), value) for key, value in node.get("properties", {}).items()]
+    return None
+
+
+def union(schemas: list[Mapping[str, Any]]) -> dict[str, Any]:
+    """One object schema declaring every property of ``schemas`` (first declaration wins)."""
+    properties: dict[str, Any] = {}
+    required: list[str] = []
+    for schema in schemas:
+        for name, value in schema.get("properties", {}).items():
+            properties.setdefault(name, value)
+        required += [name for name in schema.get("required", []) if name not in required]
+    return {"type": "object", "properties": properties, "required": required}
+
+
+class Spec:
+    """A spec read for serving: its operations by path template, and its resources."""
+
+    def __init__(self, raw: dict[str, Any]) -> None:
+        self.raw = raw
+        document: dict[str, Any] = jsonschema_rs.dereference(raw)
+        self.document = document
+        self.security_schemes: Mapping[str, Any] = document.get("components", {}).get("securitySchemes", {})
+        self.operations = list(self._operations())
+        self._infer_resources()
+        self.paths: dict[str, dict[str, Operation]] = {}
+        for operation in self.operations:
+            self.paths.setdefault(operation.template, {})[operation.method] = operation
+
+    def _operations(self) -> Iterator[Operation]:
+        root_security = self.document.get("security", [])
+        root_limit = self.document.get("x-max-body-bytes", DEFAULT_MAX_BODY)
+        # The raw spec gives the documented order of paths and methods (dereferencing sorts keys).
+        for template, documented in self.raw.get("paths", {}).items():
+            item = self.document["paths"][template]
+            shared = item.get("parameters", [])
+            for method in documented:
+                if method not in METHODS:
+                    continue
+                raw = item[method]
+                parameters = {(p["name"], p["in"]): p for p in [*shared, *raw.get("parameters", [])]}
+                body = raw.get("requestBody", {})
+                body_schema = media(body).get("schema") if body else None
+                statuses = sorted(int(status) for status in raw.get("responses", {}) if status.isdigit())
+                yield Operation(
+                    id=raw.get("operationId", f"{method} {template}"),
+                    method=method.upper(),
+                    template=template,
+                    parameters=tuple(
+                        Parameter(
+                            p["name"],
+                            p["in"],
+                            p.get("required", False),
+                            p.get("schema", {}),
+                            validator(p.get("schema", {})),
+                        )
+                        for p in parameters.values()
+                    ),
+                    body_schema=body_schema,
+                    body_required=bool(body.get("required", False)),
+                    body_check=None if body_schema is None else validator(body_schema),
+                    responses=raw.get("responses", {}),
+                    bodies={
+                        int(status): documented_body(response)
+                        for status, response in raw.get("responses", {}).items()
+                        if status.isdigit()
+                    },
+                    examples=frozenset(
+                        int(status)
+                        for status, response in raw.get("responses", {}).items()
+                        if status.isdigit() and has_example(response)
+                    ),
+                    success=next((s for s in statuses if 200 <= s < 300), 200),
+                    secured=bool(raw.get("security", root_security)),
+                    max_body=raw.get("x-max-body-bytes", root_limit),
+                    pagination=pagination(raw.get("x-pagination")),
+                )
+
+    def _infer_resources(self) -> None:
+        by_path: dict[str, dict[str, int]] = {}
+        for index, operation in enumerate(self.operations):
+            by_path.setdefault(operation.template, {})[operation.method] = index
+        for template, methods in by_path.items():
+            collection, _, last = template.rpartition("/")
+            parent = by_path.get(collection, {})
+            if not (last.startswith("{") and last.endswith("}") and set(parent) & set(COLLECTION_ACTIONS)):
+                continue
+            members = [(index, ITEM_ACTIONS[m]) for m, index in methods.items() if m in ITEM_ACTIONS]
+            members += [(i, COLLECTION_ACTIONS[m]) for m, i in parent.items() if m in COLLECTION_ACTIONS]
+            self._bind(collection, last[1:-1], members)
+
+    def _bind(self, collection: str, parameter: str, members: list[tuple[int, str]]) -> None:
+        """Give each operation of a resource its action and where its item sits in its success body."""
+        names = (parameter, "id", "_id")
+        located: dict[int, JsonPath] = {}
+        shapes: list[Mapping[str, Any]] = []
+        for index, action in members:
+            operation = self.operations[index]
+            schema = operation.success_schema
+            if action == "list":
+                path = operation.pagination.results if operation.pagination else locate_list(schema, names)
+                if path is not None:
+                    located[index] = path
+                    shapes.append(schema_at(schema, path).get("items", {}))
+            elif (spot := locate(schema, names)) is not None:
+                located[index] = spot[0]
+                shapes.append(schema_at(schema, spot[0]))
+        id_property = next(
+            (spot[1] for shape in shapes if (spot := locate(shape, names)) and not spot[0]), None
+        )
+        if id_property is None:
+            return
+        item_schema = union(shapes)
+        resource = Resource(
+            collection=collection,
+            id_parameter=parameter,
+            id_property=id_property,
+            id_schema=item_schema["properties"][id_property],
+            item_schema=item_schema,
+        )
+        for index, action in members:
+            if index in located or action == "delete":
+                self.operations[index] = replace(
+                    self.operations[index], resource=resource, action=action, located=located.get(index, ())
+                )
+
+
+def pagination(extension: Mapping[str, Any] | None) -> Pagination | None:
+    """The ``x-pagination`` extension of an operation, parsed."""
+    if not extension:
+        return None
+    total = extension.get("total")
+    return Pagination(
+        kind=extension.get("type", "offset"),
+        position=extension["position"],
+        size=extension["size"],
+        results=json_path(extension["results"]),
+        total=None if total is None else json_path(total),
+    )

@@ -1,0 +1,69 @@
+"""``make dist``: the wheels install alone into a clean virtual environment (no editable installs, no
+repository on ``sys.path``) and each generated client's README example runs against its mock."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from codegen.registry import Api, apis
+from mocks import create_app
+from mocks.clients import environment
+from mocks.server import serving_in_thread
+
+ROOT = Path(__file__).resolve().parent.parent
+UV = Path(sys.executable).parent / "uv"
+
+
+@pytest.fixture(scope="module")
+def wheels(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]:
+    """``python -m release.dist`` into a temporary folder; the venv with every wheel installed."""
+    work = tmp_path_factory.mktemp("dist")
+    done = subprocess.run(
+        [sys.executable, "-m", "release.dist", "--out", work / "dist"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    built = sorted(path.name for path in (work / "dist").iterdir())
+    venv = work / "venv"
+    subprocess.run([UV, "venv", "--quiet", "--python", sys.executable, venv], check=True)
+    python = venv / "bin" / "python"
+    wheel_files = sorted((work / "dist").glob("*.whl"))
+    subprocess.run([UV, "pip", "install", "--quiet", "--python", python, *wheel_files], check=True)
+    return python, built
+
+
+def test_every_package_is_built_as_sdist_and_wheel(wheels):
+    _, built = wheels
+    for api in apis():
+        version = api.spec["info"]["version"]
+        for project in (api.client_project, api.models_project):
+            stem = f"{project.replace('-', '_')}-{version}"
+            assert {f"{stem}.tar.gz", f"{stem}-py3-none-any.whl"} <= set(built)
+    assert any(name.startswith("vendor_clients-") and name.endswith(".whl") for name in built)
+
+
+def readme_example(api: Api) -> str:
+    readme = (ROOT / "generated" / api.client_project / "README.md").read_text(encoding="utf-8")
+    found = re.search(r"## Example\n\n```python\n(.*?)```", readme, flags=re.S)
+    assert found, f"{api.client_project}/README.md has no example"
+    return found.group(1)
+
+
+@pytest.mark.parametrize("api", apis(), ids=lambda api: api.name)
+def test_the_readme_example_runs_from_the_wheels_against_the_mock(wheels, api: Api, tmp_path):
+    python, _ = wheels
+    with serving_in_thread(create_app(api.name, **api.mock.options)) as url:
+        env = {"PATH": os.environ["PATH"], **environment(api, url)}
+        done = subprocess.run(
+            [python, "-I", "-c", readme_example(api)], capture_output=True, text=True, env=env, cwd=tmp_path
+        )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip(), "the example printed nothing"
