@@ -104,6 +104,8 @@ def located(failure: Failure, where: tuple[str, ...], key: str) -> Finding:
         )
     if isinstance(failure, JsonSchemaError):
         # The failing keyword, with bundled references mapped back to where they are in the spec file.
+        # schemathesis keeps the bundle map private (it only renders it into the message); it is pinned,
+        # and tests/test_probe_drift.py checks the pointers this gives.
         path = unbundle_path(list(failure.schema_path), failure._name_to_uri or {})
         spot = (
             pointer(*path)
