@@ -14,7 +14,7 @@ LOCAL_PACKAGES := -e . $(foreach api,$(APIS),-e generated/$(subst _,-,$(api))-cl
 
 .DEFAULT_GOAL := all
 
-.PHONY: all help generate check-generated lint typecheck breaking changelog dist test mock fuzz bench lock clean
+.PHONY: all help generate check-generated lint typecheck breaking changelog dist test mock fuzz probe bench lock clean
 
 all: $(LINKED_STAMP) ## Create .venv from the lock, regenerate when specs changed, install everything editable
 
@@ -65,6 +65,11 @@ mock: $(LINKED_STAMP) ## Serve every API's mock on 127.0.0.1 (Pilfer 4010, Light
 
 fuzz: $(LINKED_STAMP) ## Long schemathesis CLI campaign against every API's mock (SEED=..., FUZZ_EXAMPLES=1000); JUnit in reports/
 	scripts/fuzz.sh $(BIN)
+
+# Read-only: GET and HEAD only, at most 100 requests at 2/s; PROBE_ARGS="--json --max-requests 20" etc.
+probe: $(LINKED_STAMP) ## Check specs/$(API).yaml against the live API the client's environment names (API=<name>; exit 1 on drift)
+	@test -n "$(API)" || (echo "usage: make probe API=<name> (one of: $(APIS))" >&2; exit 2)
+	$(BIN)/python -m probe $(API) $(PROBE_ARGS)
 
 bench: $(LINKED_STAMP) ## Benchmarks: one table of same-run ratios and medians (mocks vs Prism with wrk), also in .bench/results.json
 	scripts/bench-tools.sh

@@ -18,6 +18,7 @@ class SyncASGITransport(httpx.BaseTransport):
         async def send() -> httpx.Response:
             response = await self._asgi.handle_async_request(request)
             content = await response.aread()
-            return httpx.Response(response.status_code, headers=response.headers, content=content)
+            stream = httpx.ByteStream(content)  # a body stream, as a network transport answers
+            return httpx.Response(response.status_code, headers=response.headers, stream=stream)
 
         return asyncio.run(send())
