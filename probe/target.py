@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from importlib import import_module
 from typing import Any
 
-from vendor_clients.auth import REDACTED, Secret
+from vendor_clients.auth import Secret
 from vendor_clients.config import ApiSettings, required
 from vendor_clients.operation import Operation
 
@@ -29,8 +29,8 @@ class Target:
     """The API's GET and HEAD operations, by operationId."""
 
     def redact(self, text: str) -> str:
-        """``text`` without the token anywhere (stricter than ``Secret.redact``: also inside a URL path)."""
-        return text.replace(self.token.reveal(), REDACTED)
+        """``text`` with the token redacted wherever it stands whole (URL paths and queries included)."""
+        return self.token.redact(text)
 
 
 def client_operations(api: Api) -> dict[str, Operation[Any]]:

@@ -8,8 +8,9 @@ from collections.abc import Generator
 import httpx
 
 REDACTED = "***"
-TOKEN_CHARACTER = r"[A-Za-z0-9\-._~+/=]"
-"""A character of an RFC 6750 bearer token: the token is redacted only where it stands whole."""
+TOKEN_CHARACTER = r"[A-Za-z0-9\-._~]"
+"""A character that may continue a word around the token: it is redacted only where it stands whole, and
+``/``, ``+``, ``=``, ``&`` (URL delimiters) end a word, so an echoed token is hidden in paths and queries."""
 
 
 class Secret:

@@ -96,3 +96,15 @@ def test_the_generated_attrs_clients_keep_the_token_out_of_repr() -> None:
     client.get_httpx_client()  # puts the Authorization header into the client's headers
     assert TOKEN not in repr(client)
     assert client.get_httpx_client().timeout == httpx.Timeout(30.0, connect=5.0)
+
+
+def test_a_token_in_a_url_path_or_query_is_redacted() -> None:
+    def echo(request: httpx.Request) -> httpx.Response:
+        raise httpx.ConnectError("refused", request=request)
+
+    with PilferClient(TOKEN, transport=httpx.MockTransport(echo), retry=policy(Sleeps())) as client:
+        for call in (lambda: client.get_space(TOKEN), lambda: client.list_spaces(project_id=TOKEN)):
+            with pytest.raises(VendorClientError) as caught:
+                call()
+            assert TOKEN not in str(caught.value)
+            assert "***" in str(caught.value)
