@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -10,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from codegen.generate import drift
+from codegen.registry import apis
 
 ROOT = Path(__file__).resolve().parent.parent
 GENERATE = [sys.executable, str(ROOT / "codegen" / "generate.py")]
@@ -112,3 +114,15 @@ def test_make_generate_does_no_work_when_nothing_changed():
 )
 def test_make_generate_reruns_when_an_input_changes(changed):
     assert make_question("-W", changed, "generate") == 1
+
+
+def test_changing_one_spec_regenerates_only_that_api():
+    for api in apis():
+        done = subprocess.run(
+            ["make", "-n", "-W", f"specs/{api.name}.yaml", "generate"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+        )
+        regenerated = re.findall(r"codegen/generate.py --api (\w+)", done.stdout)
+        assert regenerated == [api.name], done.stdout
