@@ -245,6 +245,8 @@ class Describer:
                 return f"{name} | Literal{json.dumps(values)}"
             return f"{name} | str" if name in AS_TEXT else name
 
+        # An optional argument is `X | MISSING` in the models; here None means "not given".
+        annotation = re.sub(r"( \| None)? \| MISSING$", " | None", annotation)
         return re.sub(r"[A-Za-z_]\w*", widen, annotation)
 
     def view(self) -> ApiView:

@@ -48,7 +48,7 @@ version = "{version}"
 description = "Pydantic v2 models of the {title} (datamodel-code-generator)"
 readme = "README.md"
 requires-python = ">=3.11"
-dependencies = ["pydantic>=2.11,<3"]
+dependencies = ["pydantic>=2.14,<3"]
 
 [tool.setuptools.package-data]
 {package} = ["py.typed"]

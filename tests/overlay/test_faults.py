@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import socket
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import httpx
@@ -21,7 +21,7 @@ from vendor_clients import (
     ServerError,
 )
 
-from .fakes import Sleeps, lighthouse, policy, workspace, workspace_page
+from .fakes import Sleeps, lighthouse, pilfer, policy, workspace, workspace_page
 
 OK = workspace_page([workspace(1), workspace(2)], total=2)
 
@@ -230,3 +230,21 @@ def test_a_refused_connection_over_real_tcp_is_a_connection_error() -> None:
         client.list_workspaces()
     assert not isinstance(caught.value, APITimeoutError)
     assert len(sleeps) == 2
+
+
+def test_null_in_an_optional_field_the_spec_does_not_make_nullable_is_rejected() -> None:
+    """``Space.status`` is optional but not nullable: absent is fine, null is a wrong type."""
+
+    def answer(body: dict[str, object]) -> Callable[[httpx.Request], httpx.Response]:
+        return lambda request: httpx.Response(200, json={"data": body})
+
+    with pilfer(answer({"_id": "a", "name": "n", "project": None})) as client:
+        space = client.get_space("a")
+        assert space.project is None
+        assert space.model_dump(by_alias=True) == {"_id": "a", "name": "n", "project": None}  # nothing added
+    with (
+        pilfer(answer({"_id": "a", "name": "n", "status": None})) as client,
+        pytest.raises(ResponseValidationError) as caught,
+    ):
+        client.get_space("a")
+    assert caught.value.path == "data.status"

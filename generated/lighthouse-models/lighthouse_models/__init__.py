@@ -7,7 +7,7 @@ from enum import StrEnum
 from typing import Annotated
 from uuid import UUID
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import MISSING, AwareDatetime, BaseModel, ConfigDict, Field
 
 
 class SortField(StrEnum):
@@ -36,7 +36,7 @@ class Error(BaseModel):
 
     model_config = ConfigDict(
         extra="allow",
-        populate_by_name=True,
+        validate_by_name=True,
     )
     code: str
     message: str
@@ -49,7 +49,7 @@ class Workspace(BaseModel):
 
     model_config = ConfigDict(
         extra="allow",
-        populate_by_name=True,
+        validate_by_name=True,
     )
     id: int
     name: str
@@ -77,7 +77,7 @@ class View(BaseModel):
 
     model_config = ConfigDict(
         extra="allow",
-        populate_by_name=True,
+        validate_by_name=True,
     )
     id: int
     name: str
@@ -97,7 +97,7 @@ class WorkspaceDetail(BaseModel):
 
     model_config = ConfigDict(
         extra="allow",
-        populate_by_name=True,
+        validate_by_name=True,
     )
     id: int
     name: str
@@ -116,7 +116,7 @@ class WorkspaceDetail(BaseModel):
 class WorkspaceList(BaseModel):
     model_config = ConfigDict(
         extra="allow",
-        populate_by_name=True,
+        validate_by_name=True,
     )
     workspaces: list[Workspace]
 
@@ -124,7 +124,7 @@ class WorkspaceList(BaseModel):
 class SortBy(BaseModel):
     model_config = ConfigDict(
         extra="allow",
-        populate_by_name=True,
+        validate_by_name=True,
     )
     field: str
     """
@@ -143,7 +143,7 @@ class Meta(BaseModel):
 
     model_config = ConfigDict(
         extra="allow",
-        populate_by_name=True,
+        validate_by_name=True,
     )
     total: int
     """
@@ -157,7 +157,7 @@ class Meta(BaseModel):
 class WorkspaceListResponse(BaseModel):
     model_config = ConfigDict(
         extra="allow",
-        populate_by_name=True,
+        validate_by_name=True,
     )
     code: str
     """
@@ -170,7 +170,7 @@ class WorkspaceListResponse(BaseModel):
 class WorkspaceDetailResponse(BaseModel):
     model_config = ConfigDict(
         extra="allow",
-        populate_by_name=True,
+        validate_by_name=True,
     )
     code: str
     """
@@ -181,13 +181,13 @@ class WorkspaceDetailResponse(BaseModel):
 
 class ListWorkspacesParameters(BaseModel):
     model_config = ConfigDict(
-        populate_by_name=True,
+        validate_by_name=True,
     )
     page: Annotated[int | None, Field(ge=1)] = 1
     page_size: Annotated[int | None, Field(ge=1)] = 10
-    search: str | None = None
-    context_id: UUID | None = None
-    workspace_group_id: UUID | None = None
+    search: str | MISSING = MISSING
+    context_id: UUID | MISSING = MISSING
+    workspace_group_id: UUID | MISSING = MISSING
     sort_field: SortField | None = SortField.created_at
     sort_order: SortOrder | None = SortOrder.asc
     org_id: Annotated[str, Field(min_length=1)]
@@ -196,7 +196,7 @@ class ListWorkspacesParameters(BaseModel):
 
 class GetWorkspaceParameters(BaseModel):
     model_config = ConfigDict(
-        populate_by_name=True,
+        validate_by_name=True,
     )
     org_id: Annotated[str, Field(min_length=1)]
     business_id: Annotated[str, Field(min_length=1)]

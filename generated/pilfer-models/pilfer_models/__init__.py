@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import MISSING, BaseModel, ConfigDict, Field
 
 
 class Error(BaseModel):
@@ -16,7 +16,7 @@ class Error(BaseModel):
 
     model_config = ConfigDict(
         extra="allow",
-        populate_by_name=True,
+        validate_by_name=True,
     )
     code: str
     """
@@ -35,7 +35,7 @@ class RelatedEntity(BaseModel):
 
     model_config = ConfigDict(
         extra="allow",
-        populate_by_name=True,
+        validate_by_name=True,
     )
     id: Annotated[str, Field(alias="_id")]
     """
@@ -52,20 +52,20 @@ class CreateSpaceRequest(BaseModel):
 
     model_config = ConfigDict(
         extra="forbid",
-        populate_by_name=True,
+        validate_by_name=True,
     )
     name: Annotated[str, Field(min_length=1)]
-    organization_id: Annotated[str | None, Field(alias="organizationId")] = None
-    project_id: Annotated[str | None, Field(alias="projectId")] = None
-    status: str | None = None
+    organization_id: Annotated[str | MISSING, Field(alias="organizationId")] = MISSING
+    project_id: Annotated[str | MISSING, Field(alias="projectId")] = MISSING
+    status: str | MISSING = MISSING
     """
     Open string; the page's example is "Draft".
     """
-    priority: str | None = None
+    priority: str | MISSING = MISSING
     """
     Open string; the page's example is "urgent".
     """
-    current_strength: Annotated[int | None, Field(alias="currentStrength")] = None
+    current_strength: Annotated[int | MISSING, Field(alias="currentStrength")] = MISSING
     """
     Assumption: an integer (the page's example is 0); it is not part of the documented `Space` response.
     """
@@ -78,19 +78,19 @@ class UpdateSpaceRequest(BaseModel):
 
     model_config = ConfigDict(
         extra="forbid",
-        populate_by_name=True,
+        validate_by_name=True,
     )
-    name: Annotated[str | None, Field(min_length=1)] = None
-    project_id: Annotated[str | None, Field(alias="projectId")] = None
-    status: str | None = None
+    name: Annotated[str | MISSING, Field(min_length=1)] = MISSING
+    project_id: Annotated[str | MISSING, Field(alias="projectId")] = MISSING
+    status: str | MISSING = MISSING
     """
     Open string; the page's example is "Draft".
     """
-    priority: str | None = None
+    priority: str | MISSING = MISSING
     """
     Open string; the page's example is "urgent".
     """
-    current_strength: Annotated[int | None, Field(alias="currentStrength")] = None
+    current_strength: Annotated[int | MISSING, Field(alias="currentStrength")] = MISSING
     """
     Assumption: an integer (the page's example is 0).
     """
@@ -103,7 +103,7 @@ class DeleteResult(BaseModel):
 
     model_config = ConfigDict(
         extra="allow",
-        populate_by_name=True,
+        validate_by_name=True,
     )
 
 
@@ -114,44 +114,44 @@ class DeleteSpaceResponse(BaseModel):
 
     model_config = ConfigDict(
         extra="allow",
-        populate_by_name=True,
+        validate_by_name=True,
     )
     data: DeleteResult
 
 
 class ListSpacesParameters(BaseModel):
     model_config = ConfigDict(
-        populate_by_name=True,
+        validate_by_name=True,
     )
-    organization_id: Annotated[str | None, Field(alias="organizationId")] = None
-    project_id: Annotated[str | None, Field(alias="projectId")] = None
+    organization_id: Annotated[str | MISSING, Field(alias="organizationId")] = MISSING
+    project_id: Annotated[str | MISSING, Field(alias="projectId")] = MISSING
     include: Annotated[
-        str | None, Field(pattern="^(all|(project|organization)(,(project|organization))*)$")
-    ] = None
-    limit: Annotated[int | None, Field(ge=1)] = None
+        str | MISSING, Field(pattern="^(all|(project|organization)(,(project|organization))*)$")
+    ] = MISSING
+    limit: Annotated[int | MISSING, Field(ge=1)] = MISSING
     offset: Annotated[int | None, Field(ge=0)] = 0
 
 
 class GetSpaceParameters(BaseModel):
     model_config = ConfigDict(
-        populate_by_name=True,
+        validate_by_name=True,
     )
     include: Annotated[
-        str | None, Field(pattern="^(all|(project|organization)(,(project|organization))*)$")
-    ] = None
+        str | MISSING, Field(pattern="^(all|(project|organization)(,(project|organization))*)$")
+    ] = MISSING
     id: Annotated[str, Field(min_length=1)]
 
 
 class UpdateSpaceParameters(BaseModel):
     model_config = ConfigDict(
-        populate_by_name=True,
+        validate_by_name=True,
     )
     id: Annotated[str, Field(min_length=1)]
 
 
 class DeleteSpaceParameters(BaseModel):
     model_config = ConfigDict(
-        populate_by_name=True,
+        validate_by_name=True,
     )
     id: Annotated[str, Field(min_length=1)]
 
@@ -164,27 +164,27 @@ class Space(BaseModel):
 
     model_config = ConfigDict(
         extra="allow",
-        populate_by_name=True,
+        validate_by_name=True,
     )
     id: Annotated[str, Field(alias="_id")]
     """
     Convex document id (opaque string).
     """
     name: str
-    project_id: Annotated[str | None, Field(alias="projectId")] = None
-    status: str | None = None
+    project_id: Annotated[str | MISSING, Field(alias="projectId")] = MISSING
+    status: str | MISSING = MISSING
     """
     Open string. The page shows "Draft" in request examples; other values may appear.
     """
-    priority: str | None = None
+    priority: str | MISSING = MISSING
     """
     Open string. The page shows "urgent" in request examples; other values may appear.
     """
-    project: RelatedEntity | None = None
+    project: RelatedEntity | None | MISSING = MISSING
     """
     Assumption: hydrated with `include=project` or `include=all`; null when the space has no project.
     """
-    organization: RelatedEntity | None = None
+    organization: RelatedEntity | None | MISSING = MISSING
     """
     Assumption: hydrated with `include=organization` or `include=all`; null in personal scope.
     """
@@ -197,7 +197,7 @@ class SpaceListResponse(BaseModel):
 
     model_config = ConfigDict(
         extra="allow",
-        populate_by_name=True,
+        validate_by_name=True,
     )
     data: list[Space]
 
@@ -209,6 +209,6 @@ class SpaceResponse(BaseModel):
 
     model_config = ConfigDict(
         extra="allow",
-        populate_by_name=True,
+        validate_by_name=True,
     )
     data: Space
