@@ -196,7 +196,7 @@ def string_enums(spec: dict[str, Any], models: dict[tuple[str, ...], Model]) -> 
     """The values of every generated string enum, by class name."""
     enums = {}
     for parts, model in models.items():
-        schema = pointer(spec, "#/" + "/".join(part.replace("~", "~0").replace("/", "~1") for part in parts))
+        schema = at(spec, parts)
         values = schema.get("enum") if isinstance(schema, dict) else None
         if values and all(isinstance(value, str) for value in values):
             enums[model.name] = values
@@ -211,8 +211,14 @@ def resolve(spec: dict[str, Any], node: Any) -> Any:
 
 
 def pointer(spec: dict[str, Any], ref: str) -> Any:
+    """The node a local ``$ref`` names."""
+    return at(spec, location(ref))
+
+
+def at(spec: dict[str, Any], parts: tuple[str, ...]) -> Any:
+    """The node at ``parts`` of the spec."""
     node: Any = spec
-    for part in location(ref):
+    for part in parts:
         node = node[part]
     return node
 
@@ -232,6 +238,7 @@ class Describer:
         self.spec = api.spec
         self.models = load_models(metadata)
         self.enums = string_enums(self.spec, self.models)
+        self.by_name = {model.name: model for model in self.models.values()}
         self.used: set[str] = set()
 
     def accepted(self, annotation: str) -> str:
@@ -305,17 +312,15 @@ class Describer:
         self.check_names(operation_id, arguments, RESERVED)
         response, empty = self.response(path, method, op, operation_id)
         paging = self.paging(op, response, parameters, arguments, operation_id)
-        if paging:
-            filters = {arg.name for arg in arguments} - {paging.position, paging.size}
-            self.check_names(
-                operation_id, [arg for arg in arguments if arg.name in filters], ITERATOR_RESERVED
-            )
         returns, unwrap = self.returns(response, empty, paging)
         summary = " ".join(str(op.get("summary") or operation_id).split())
-        return OperationView(
+        view = OperationView(
             operation_id, name, method.upper(), path, summary, parameters_model, body_model,
             arguments, response.name if response else None, empty, returns, unwrap, paging, located, whole,
         )  # fmt: skip
+        if paging:
+            self.check_names(operation_id, view.filters, ITERATOR_RESERVED)
+        return view
 
     def body(
         self, path: str, method: str, op: dict[str, Any], operation_id: str
@@ -402,14 +407,15 @@ class Describer:
             raise DescribeError(
                 f"{operation_id}: x-pagination expressions look like $.a.b, not {expression!r}"
             )
-        names, annotation, current = [], "", model
+        names, annotation = [], ""
+        current: Model | None = model
         for wire in expression[2:].split("."):
             found = current.fields.get(wire) if current else None
             if found is None:
                 raise DescribeError(f"{operation_id}: x-pagination {expression}: no field {wire!r}")
             names.append(found.name)
             annotation = found.annotation
-            current = next((m for m in self.models.values() if m.name == annotation), None)  # type: ignore[assignment]
+            current = self.by_name.get(annotation)
         return tuple(names), annotation
 
     def returns(

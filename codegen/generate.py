@@ -82,12 +82,12 @@ class GenerationError(Exception):
     """A spec or a generator failed; the message says which and why."""
 
 
-def validate_spec(path: Path) -> None:
-    """Validate one spec file as OpenAPI 3.1; raise with the validator's message when it is not."""
+def validate_spec(api: Api) -> None:
+    """Validate one spec as OpenAPI 3.1; raise with the validator's message when it is not."""
     try:
-        validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+        validate(api.spec)
     except (OpenAPIValidationError, yaml.YAMLError) as exc:
-        raise GenerationError(f"{path} is not a valid OpenAPI document: {exc}") from exc
+        raise GenerationError(f"{api.spec_path} is not a valid OpenAPI document: {exc}") from exc
 
 
 def generate_models(api: Api, out: Path, metadata: Path) -> None:
@@ -142,7 +142,7 @@ def generate_client(api: Api, out: Path, metadata: Path) -> None:
 
 def generate_api(api: Api, out: Path, work: Path) -> None:
     """Write ``<name>-models`` and ``<name>-client`` for one API into ``out``."""
-    validate_spec(api.spec_path)
+    validate_spec(api)
     metadata = work / f"{api.name}-models.json"
     generate_models(api, out / api.models_project, metadata)
     generate_client(api, out / api.client_project, metadata)

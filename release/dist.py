@@ -23,7 +23,7 @@ def projects(root: Path = ROOT) -> list[Path]:
     return [*found, root]
 
 
-def copy(project: Path, scratch: Path) -> Path:
+def clean_copy(project: Path, scratch: Path) -> Path:
     """A copy of a project to build from: the runtime's pyproject, README and overlay/, or a generated one."""
     target = scratch / (project.name if project != ROOT else "vendor-clients")
     if project == ROOT:
@@ -42,7 +42,7 @@ def build(out: Path) -> list[Path]:
     out.mkdir(parents=True)
     with tempfile.TemporaryDirectory() as scratch:
         for project in projects():
-            source = copy(project, Path(scratch))
+            source = clean_copy(project, Path(scratch))
             command: list[str | Path] = [BIN / "uv", "build", "--quiet", "--no-build-isolation"]
             subprocess.run([*command, "--python", sys.executable, "--out-dir", out, source], check=True)
     built = sorted(path for path in out.iterdir() if path.suffix in (".whl", ".gz"))

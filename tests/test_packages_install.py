@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -11,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from codegen.registry import Api, apis
+from release.dist import clean_copy
 
 ROOT = Path(__file__).resolve().parent.parent
 UV = Path(sys.executable).parent / "uv"
@@ -19,14 +19,7 @@ SECRET = "tok-never-in-repr"
 
 def runtime_project(tmp_path: Path) -> Path:
     """A copy of the vendor-clients project (pyproject, README, overlay/) without build litter."""
-    runtime = tmp_path / "vendor-clients"
-    runtime.mkdir()
-    for name in ("pyproject.toml", "README.md"):
-        shutil.copy(ROOT / name, runtime)
-    shutil.copytree(
-        ROOT / "overlay", runtime / "overlay", ignore=shutil.ignore_patterns("*.egg-info", "__pycache__")
-    )
-    return runtime
+    return clean_copy(ROOT, tmp_path)
 
 
 def install(tmp_path: Path, *projects: Path) -> Path:
@@ -38,9 +31,8 @@ def install(tmp_path: Path, *projects: Path) -> Path:
 
 
 def copy(tmp_path: Path, project: str) -> Path:
-    source = tmp_path / project
-    shutil.copytree(ROOT / "generated" / project, source)  # keep build litter out of generated/
-    return source
+    """A generated project copied without build litter (none lands in generated/)."""
+    return clean_copy(ROOT / "generated" / project, tmp_path)
 
 
 def imported_from(python: Path, module: str, check: str) -> Path:

@@ -14,7 +14,7 @@ import httpx
 from httpx._client import UseClientDefault
 
 from .auth import REDACTED, BearerAuth, Secret
-from .config import DEFAULT_TIMEOUT, ApiSettings, checked_timeout, required, timeout_problem
+from .config import DEFAULT_TIMEOUT, ApiSettings, checked_timeout, integer_problem, required, timeout_problem
 from .errors import APIConnectionError, APITimeoutError, ConfigurationError
 from .operation import Operation, ResponseT
 from .pagination import DEFAULT_PAGE_SIZE, PagePlan, aiter_items, aiter_pages, iter_items, iter_pages
@@ -77,6 +77,8 @@ class _ClientCore:
     api: ClassVar[ApiSettings]
     client_parameters: Mapping[str, str] = {}
     """The API's client-level path parameters (set by the generated constructor, before this one)."""
+    _call: Callable[..., Any]
+    """Send one operation: ``SyncClient._call`` or ``AsyncClient._call``."""
 
     def __init__(self, token: str | None, options: Mapping[str, Any], transport: object, kind: type) -> None:
         unknown = set(options) - {"base_url", "timeout", "retry", "transport"}
@@ -129,8 +131,13 @@ class _ClientCore:
         result = decode(response, model, operation.operation_id, self._secret, operation.empty_statuses)
         return cast(ResponseT, result)
 
-    def _plan(self, operation: Operation[Any], page_size: int, max_items: int | None = None) -> PagePlan:
-        return PagePlan(operation, page_size, max_items)
+    def _fetcher(
+        self, operation: Operation[Any], filters: Mapping[str, Any], plan: PagePlan, timeout: CallTimeout
+    ) -> Callable[[int], Any]:
+        """The fetch of the page at a position (sync or async, as ``_call`` is); the first page's request
+        is checked now, so bad filters fail at the call, before any fetch."""
+        self._request(operation, {**filters, **plan.arguments(plan.start)}, timeout)
+        return lambda position: self._call(operation, {**filters, **plan.arguments(position)}, timeout)
 
 
 class SyncClient(_ClientCore):
@@ -155,15 +162,11 @@ class SyncClient(_ClientCore):
         self,
         operation: Operation[ResponseT],
         filters: Mapping[str, Any],
-        plan: PagePlan,
+        page_size: int,
         timeout: CallTimeout,
     ) -> Iterator[ResponseT]:
-        self._request(
-            operation, {**filters, **plan.arguments(plan.start)}, timeout
-        )  # checked before any fetch
-        return iter_pages(
-            lambda position: self._call(operation, {**filters, **plan.arguments(position)}, timeout), plan
-        )
+        plan = PagePlan(operation, page_size)
+        return iter_pages(self._fetcher(operation, filters, plan, timeout), plan)
 
     def _iter_items(
         self,
@@ -173,8 +176,8 @@ class SyncClient(_ClientCore):
         max_items: int | None,
         timeout: CallTimeout,
     ) -> Iterator[Any]:
-        plan = self._plan(operation, page_size, max_items)
-        return iter_items(self._iter_pages(operation, filters, plan, timeout), plan, max_items)
+        plan = PagePlan(operation, page_size, max_items)
+        return iter_items(iter_pages(self._fetcher(operation, filters, plan, timeout), plan), plan, max_items)
 
     def close(self) -> None:
         self._http.close()
@@ -208,22 +211,13 @@ class AsyncClient(_ClientCore):
         self,
         operation: Operation[ResponseT],
         filters: Mapping[str, Any],
-        plan: PagePlan,
+        page_size: int,
         timeout: CallTimeout,
         prefetch: int = 0,
     ) -> AsyncGenerator[ResponseT]:
         """Pages in order; once the first gives the total, up to ``prefetch`` pages are fetched
         concurrently ahead of the consumer (0: one request at a time)."""
-        if isinstance(prefetch, bool) or not isinstance(prefetch, int) or prefetch < 0:
-            raise operation.invalid("prefetch", "must be an integer >= 0")
-        self._request(
-            operation, {**filters, **plan.arguments(plan.start)}, timeout
-        )  # checked before any fetch
-        return aiter_pages(
-            lambda position: self._call(operation, {**filters, **plan.arguments(position)}, timeout),
-            plan,
-            prefetch,
-        )
+        return self._pages(operation, filters, PagePlan(operation, page_size), timeout, prefetch)
 
     def _iter_items(
         self,
@@ -234,8 +228,20 @@ class AsyncClient(_ClientCore):
         timeout: CallTimeout,
         prefetch: int = 0,
     ) -> AsyncGenerator[Any]:
-        plan = self._plan(operation, page_size, max_items)
-        return aiter_items(self._iter_pages(operation, filters, plan, timeout, prefetch), plan, max_items)
+        plan = PagePlan(operation, page_size, max_items)
+        return aiter_items(self._pages(operation, filters, plan, timeout, prefetch), plan, max_items)
+
+    def _pages(
+        self,
+        operation: Operation[Any],
+        filters: Mapping[str, Any],
+        plan: PagePlan,
+        timeout: CallTimeout,
+        prefetch: int,
+    ) -> AsyncGenerator[Any]:
+        if (problem := integer_problem(prefetch, 0)) is not None:
+            raise operation.invalid("prefetch", problem)
+        return aiter_pages(self._fetcher(operation, filters, plan, timeout), plan, prefetch)
 
     async def aclose(self) -> None:
         await self._http.aclose()

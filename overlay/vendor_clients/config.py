@@ -11,6 +11,9 @@ import httpx
 
 from .errors import ConfigurationError
 
+DOT_SEGMENTS = ("", ".", "..")
+"""Path parameter values that would change which resource a request names."""
+
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=5.0)
 """Five seconds to connect, thirty to read, write or wait for a pooled connection."""
 
@@ -40,7 +43,7 @@ class ApiSettings:
         scope = {}
         for name, variable in self.client_parameters.items():
             value = required(values.get(name), variable, f"{self.name} {name}")
-            if value in (".", ".."):
+            if value in DOT_SEGMENTS:
                 raise ConfigurationError(
                     f"{self.name} {name} must not be {value!r} (it would change the path)"
                 )
@@ -59,6 +62,13 @@ def required(value: str | None, variable: str, what: str) -> str:
     if not isinstance(found, str):
         raise ConfigurationError(f"{what} must be a string, got {type(found).__name__}")
     return found
+
+
+def integer_problem(value: Any, least: int) -> str | None:
+    """Why ``value`` is not an integer ``>= least`` (a bool is not one), or None if it is."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < least:
+        return f"must be an integer >= {least}, got {value!r}"
+    return None
 
 
 def timeout_problem(value: Any) -> str | None:

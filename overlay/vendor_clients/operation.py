@@ -14,6 +14,7 @@ from urllib.parse import quote
 import pydantic
 from pydantic_core import PydanticSerializationError, to_json, to_jsonable_python
 
+from .config import DOT_SEGMENTS
 from .errors import InvalidRequestError
 from .responses import describe
 
@@ -21,8 +22,6 @@ ResponseT = TypeVar("ResponseT")
 """What a call returns: the response model, None for a body-less answer (a type for the checker only)."""
 PLAIN = (str, int, float, bool)
 """Argument types that are sent as they are (everything else goes through pydantic's JSON encoder)."""
-DOT_SEGMENTS = ("", ".", "..")
-"""Path parameter values that would change which resource a request names."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,11 +105,11 @@ class Operation(Generic[ResponseT]):
 
     def _segment(self, name: str, value: Any) -> str:
         """One path parameter, percent-encoded; never empty, ``.`` or ``..``."""
+        if value is None:
+            raise self.invalid(name, "is required")
         text = value if isinstance(value, str) else to_json(value).decode()
-        if text in DOT_SEGMENTS or value is None:
-            raise self.invalid(
-                name, f"must not be {text!r} in a path" if value is not None else "is required"
-            )
+        if text in DOT_SEGMENTS:
+            raise self.invalid(name, f"must not be {text!r} in a path")
         return encoded(text)
 
     def _content(self, given: dict[str, Any]) -> bytes | None:

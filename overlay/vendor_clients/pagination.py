@@ -11,6 +11,7 @@ from itertools import chain, islice
 from math import ceil
 from typing import Any, TypeVar
 
+from .config import integer_problem
 from .errors import PaginationError
 from .operation import Operation, Paging
 
@@ -32,8 +33,8 @@ class PagePlan:
         self.operation = operation.operation_id
         self.position_param = operation.query_params[paging.position]
         for name, value, least in (("page_size", page_size, 1), ("max_items", max_items, 0)):
-            if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < least):
-                raise operation.invalid(name, f"must be an integer >= {least}")
+            if value is not None and (problem := integer_problem(value, least)) is not None:
+                raise operation.invalid(name, problem)
         limit = paging.max_size or page_size
         self.size = min(page_size, limit) if max_items is None else max(1, min(page_size, limit, max_items))
         self.start = 0 if paging.kind == "offset" else 1

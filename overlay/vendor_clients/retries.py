@@ -14,6 +14,7 @@ from typing import Any
 import httpx
 import tenacity
 
+from .config import integer_problem
 from .errors import ConfigurationError
 
 logger = logging.getLogger("vendor_clients")
@@ -45,8 +46,8 @@ class RetryPolicy:
     now: Callable[[], datetime] = field(default=_now, repr=False)
 
     def __post_init__(self) -> None:
-        if isinstance(self.attempts, bool) or not isinstance(self.attempts, int) or self.attempts < 1:
-            raise ConfigurationError(f"RetryPolicy attempts must be an integer >= 1, got {self.attempts!r}")
+        if (problem := integer_problem(self.attempts, 1)) is not None:
+            raise ConfigurationError(f"RetryPolicy attempts {problem}")
         for name in ("backoff", "max_backoff", "jitter", "retry_after_cap"):
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:

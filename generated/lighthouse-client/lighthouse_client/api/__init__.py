@@ -137,7 +137,6 @@ class LighthouseClient(SyncClient):
         timeout: CallTimeout = USE_DEFAULT,
     ) -> Iterator[WorkspaceListResponse]:
         """Every page of ``list_workspaces``, fetched lazily."""
-        plan = self._plan(LIST_WORKSPACES, page_size)
         return self._iter_pages(
             LIST_WORKSPACES,
             {
@@ -147,7 +146,7 @@ class LighthouseClient(SyncClient):
                 "sort_field": sort_field,
                 "sort_order": sort_order,
             },
-            plan,
+            page_size,
             timeout,
         )
 
@@ -253,7 +252,6 @@ class AsyncLighthouseClient(AsyncClient):
     ) -> AsyncIterator[WorkspaceListResponse]:
         """Every page of ``list_workspaces``, fetched lazily; with ``prefetch``, up to that many pages
         are fetched concurrently once the first page gives the total (still yielded in order)."""
-        plan = self._plan(LIST_WORKSPACES, page_size)
         return self._iter_pages(
             LIST_WORKSPACES,
             {
@@ -263,7 +261,7 @@ class AsyncLighthouseClient(AsyncClient):
                 "sort_field": sort_field,
                 "sort_order": sort_order,
             },
-            plan,
+            page_size,
             timeout,
             prefetch,
         )

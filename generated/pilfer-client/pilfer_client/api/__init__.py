@@ -175,11 +175,10 @@ class PilferClient(SyncClient):
         timeout: CallTimeout = USE_DEFAULT,
     ) -> Iterator[SpaceListResponse]:
         """Every page of ``list_spaces``, fetched lazily."""
-        plan = self._plan(LIST_SPACES, page_size)
         return self._iter_pages(
             LIST_SPACES,
             {"organization_id": organization_id, "project_id": project_id, "include": include},
-            plan,
+            page_size,
             timeout,
         )
 
@@ -325,11 +324,10 @@ class AsyncPilferClient(AsyncClient):
         timeout: CallTimeout = USE_DEFAULT,
     ) -> AsyncIterator[SpaceListResponse]:
         """Every page of ``list_spaces``, fetched lazily."""
-        plan = self._plan(LIST_SPACES, page_size)
         return self._iter_pages(
             LIST_SPACES,
             {"organization_id": organization_id, "project_id": project_id, "include": include},
-            plan,
+            page_size,
             timeout,
         )
 
