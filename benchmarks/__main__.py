@@ -8,10 +8,28 @@ import platform
 from dataclasses import replace
 from pathlib import Path
 
-from benchmarks import call_cost, contract, generation, mock_throughput, pagination, prefetch
+from benchmarks import (
+    call_cost,
+    concurrency,
+    contract,
+    generation,
+    hostile_memory,
+    mock_throughput,
+    pagination,
+    prefetch,
+)
 from benchmarks.harness import Figure, render
 
-SECTIONS = (generation, call_cost, pagination, prefetch, mock_throughput, contract)
+SECTIONS = (
+    generation,
+    call_cost,
+    pagination,
+    prefetch,
+    concurrency,
+    hostile_memory,
+    mock_throughput,
+    contract,
+)
 
 
 def main() -> None:

@@ -36,7 +36,7 @@ EXTERNAL_NAMES = {
 """Where the non-model names in the generated models' annotations come from."""
 AS_TEXT = {"UUID", "AwareDatetime", "NaiveDatetime", "datetime", "date", "time", "AnyUrl", "EmailStr"}
 """Types whose arguments may also be given as the text that goes on the wire (the spec checks it)."""
-RESERVED = {"timeout", "self"}
+RESERVED = {"timeout", "deadline", "max_response_bytes", "self"}
 """Arguments the generated methods have besides the spec's."""
 ITERATOR_RESERVED = {"page_size", "max_items", "prefetch"}
 """Arguments the generated iterators have besides the operation's filters."""

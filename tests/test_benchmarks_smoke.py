@@ -25,7 +25,16 @@ def test_every_benchmark_runs_and_reports(tmp_path):
     assert report["machine"]["smoke"] is True
     figures = report["figures"]
     sections = {f["section"] for f in figures}
-    assert sections == {"generation", "call cost", "pagination", "prefetch", "mock throughput", "contract"}
+    assert sections == {
+        "generation",
+        "call cost",
+        "pagination",
+        "prefetch",
+        "concurrency",
+        "hostile memory",
+        "mock throughput",
+        "contract",
+    }
     measured = [f for f in figures if not f["skipped"]]
     assert all(math.isfinite(f["value"]) and f["value"] > 0 for f in measured)
     # The smoke run needs neither npm nor wrk: the Prism comparison says it was skipped, and why.

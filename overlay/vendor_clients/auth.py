@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Generator
+from urllib.parse import quote, quote_plus
 
 import httpx
 
@@ -14,13 +15,24 @@ TOKEN_CHARACTER = r"[A-Za-z0-9\-._~]"
 
 
 class Secret:
-    """A credential whose repr and str never show it; ``reveal()`` is the one way to read it."""
+    """A credential whose repr and str never show it; ``reveal()`` is the one way to read it. ``redact``
+    hides it in every form a message may carry it: as is, escaped as in a ``repr`` of str or bytes, and
+    percent-encoded as in a URL."""
 
-    __slots__ = ("_pattern", "_value")
+    __slots__ = ("__weakref__", "_forms", "_pattern", "_value")
 
     def __init__(self, value: str) -> None:
         self._value = value
-        self._pattern = re.compile(f"(?<!{TOKEN_CHARACTER}){re.escape(value)}(?!{TOKEN_CHARACTER})")
+        forms = {
+            value,
+            repr(value)[1:-1],
+            repr(value.encode())[2:-1],
+            quote(value, safe=""),
+            quote_plus(value),
+        }
+        self._forms = sorted(forms, key=len, reverse=True)
+        alternatives = "|".join(map(re.escape, self._forms))
+        self._pattern = re.compile(f"(?<!{TOKEN_CHARACTER})(?:{alternatives})(?!{TOKEN_CHARACTER})")
 
     def reveal(self) -> str:
         return self._value
@@ -28,7 +40,9 @@ class Secret:
     def redact(self, text: str) -> str:
         """``text`` with every whole occurrence of the secret replaced (servers sometimes echo it); the
         secret inside a longer word is not the secret, so a short one does not garble the text."""
-        return self._pattern.sub(REDACTED, text) if self._value in text else text
+        if any(form in text for form in self._forms):
+            return self._pattern.sub(REDACTED, text)
+        return text
 
     def __repr__(self) -> str:
         return f"Secret({REDACTED!r})"

@@ -4,6 +4,7 @@ timeouts, retries, argument checks, typed errors and validated responses; item a
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import AsyncGenerator, Callable, Iterator, Mapping
 from functools import wraps
 from inspect import signature
@@ -14,18 +15,50 @@ import httpx
 from httpx._client import UseClientDefault
 
 from .auth import REDACTED, BearerAuth, Secret
-from .config import DEFAULT_TIMEOUT, ApiSettings, checked_timeout, integer_problem, required, timeout_problem
-from .errors import APIConnectionError, APITimeoutError, ConfigurationError
+from .bodies import BodyTooLarge
+from .config import (
+    DEFAULT_DEADLINE,
+    DEFAULT_MAX_RESPONSE_BYTES,
+    DEFAULT_TIMEOUT,
+    ApiSettings,
+    checked_timeout,
+    credential,
+    integer_problem,
+    number_problem,
+    timeout_problem,
+)
+from .deadlines import LIMITS, Limits
+from .errors import APIConnectionError, APIError, APITimeoutError, ConfigurationError, ResponseTooLargeError
 from .operation import Operation, ResponseT
 from .pagination import DEFAULT_PAGE_SIZE, PagePlan, aiter_items, aiter_pages, iter_items, iter_pages
+from .redaction import protect, redact_chain
 from .responses import decode
 from .retries import AsyncRetryTransport, RetryPolicy, RetryTransport
+from .transports import async_transport, sync_transport
 
-__all__ = ["DEFAULT_PAGE_SIZE", "USE_DEFAULT", "AsyncClient", "CallTimeout", "SyncClient", "checked"]
+__all__ = [
+    "DEFAULT_PAGE_SIZE",
+    "USE_DEFAULT",
+    "AsyncClient",
+    "CallDeadline",
+    "CallLimit",
+    "CallTimeout",
+    "PerCall",
+    "SyncClient",
+    "checked",
+]
 
 USE_DEFAULT = httpx.USE_CLIENT_DEFAULT
 CallTimeout = float | httpx.Timeout | None | UseClientDefault
-"""Per-call timeout: seconds, an ``httpx.Timeout``, None for no limit; the client's by default."""
+"""Per-call timeout: seconds, an ``httpx.Timeout``, None for no limit; the client's by default. Its read
+timeout is also the most one attempt may take in total."""
+CallDeadline = float | None | UseClientDefault
+"""Per-call deadline: seconds the whole call may take, retries included; None for none; the client's."""
+CallLimit = int | UseClientDefault
+"""Per-call ``max_response_bytes``: the largest decompressed body read; the client's by default."""
+PerCall = tuple[CallTimeout, CallDeadline, CallLimit]
+"""A generated method's per-call options, as an iterator hands them to every page's call."""
+OPTIONS = {"base_url", "timeout", "retry", "transport", "deadline", "max_response_bytes"}
 JSON_BODY = {"Content-Type": "application/json"}
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -61,6 +94,8 @@ class _Options(TypedDict, total=False):
     base_url: str | None
     timeout: float | httpx.Timeout | None
     retry: RetryPolicy | None
+    deadline: float | None
+    max_response_bytes: int
 
 
 class SyncOptions(_Options, total=False):
@@ -80,16 +115,26 @@ class _ClientCore:
     _call: Callable[..., Any]
     """Send one operation: ``SyncClient._call`` or ``AsyncClient._call``."""
 
-    def __init__(self, token: str | None, options: Mapping[str, Any], transport: object, kind: type) -> None:
-        unknown = set(options) - {"base_url", "timeout", "retry", "transport"}
+    def __init__(self, token: str | None, options: Mapping[str, Any], kind: type) -> None:
+        unknown = set(options) - OPTIONS
         if unknown:
             raise ConfigurationError(f"unknown client options {sorted(unknown)}")
-        self._secret = Secret(required(token, self.api.token_env, f"{self.api.name} token"))
+        found = credential(token, "token", self.api.token_env, f"{self.api.name} token")
+        self._secret = protect(Secret(found))
         self.base_url = self.api.base_url(options.get("base_url"))
+        self.deadline = options.get("deadline", DEFAULT_DEADLINE)
+        self.max_response_bytes = options.get("max_response_bytes", DEFAULT_MAX_RESPONSE_BYTES)
+        for name, problem in (
+            ("deadline", number_problem(self.deadline, "seconds", least=0.001)),
+            ("max_response_bytes", integer_problem(self.max_response_bytes, 1)),
+        ):
+            if problem is not None:
+                raise ConfigurationError(f"{name} {problem}")
         self.retry = options.get("retry") or RetryPolicy()
         if not isinstance(self.retry, RetryPolicy):
             raise ConfigurationError(f"retry must be a RetryPolicy, got {type(self.retry).__name__}")
-        if not isinstance(transport, kind):
+        transport = options.get("transport")
+        if transport is not None and not isinstance(transport, kind):
             got = type(transport).__name__
             raise ConfigurationError(f"transport must be an httpx.{kind.__name__}, got {got}")
         self._http_options: dict[str, Any] = {
@@ -103,14 +148,21 @@ class _ClientCore:
         return f"{type(self).__name__}(base_url={self.base_url!r}, token={REDACTED!r})"
 
     def _request(
-        self, operation: Operation[Any], arguments: Mapping[str, Any], timeout: CallTimeout
+        self,
+        operation: Operation[Any],
+        arguments: Mapping[str, Any],
+        timeout: CallTimeout,
+        deadline: CallDeadline,
+        max_response_bytes: CallLimit,
     ) -> dict[str, Any]:
         """The keyword arguments of the checked httpx request; ``InvalidRequestError`` before anything
-        is sent."""
+        is sent. The call's deadline starts now."""
         if timeout is not USE_DEFAULT and (problem := timeout_problem(timeout)) is not None:
             raise operation.invalid("timeout", problem)
+        seconds, largest = self._limits(operation, deadline, max_response_bytes)
         scoped = {**self.client_parameters, **arguments} if self.client_parameters else arguments
         request = operation.request(scoped)
+        ends = None if seconds is None else time.monotonic() + seconds
         return {
             "method": operation.method,
             "url": request.path,
@@ -118,13 +170,35 @@ class _ClientCore:
             "content": request.content,
             "headers": None if request.content is None else JSON_BODY,
             "timeout": timeout,
+            "extensions": {LIMITS: Limits(ends, largest)},
         }
 
-    def _transport_error(self, operation: Operation[Any], exc: httpx.RequestError) -> APIConnectionError:
-        """httpx's transport exception as ``APITimeoutError`` / ``APIConnectionError``, redacted."""
-        error = APITimeoutError if isinstance(exc, httpx.TimeoutException) else APIConnectionError
+    def _limits(
+        self, operation: Operation[Any], deadline: CallDeadline, max_response_bytes: CallLimit
+    ) -> tuple[float | None, int]:
+        """The call's deadline (seconds) and body cap: the client's, or the call's once checked."""
+        if isinstance(deadline, UseClientDefault):
+            seconds: float | None = self.deadline
+        elif (problem := number_problem(deadline, "seconds", least=0.001)) is not None:
+            raise operation.invalid("deadline", problem)
+        else:
+            seconds = deadline
+        if isinstance(max_response_bytes, UseClientDefault):
+            return seconds, self.max_response_bytes
+        if (problem := integer_problem(max_response_bytes, 1)) is not None:
+            raise operation.invalid("max_response_bytes", problem)
+        return seconds, max_response_bytes
+
+    def _transport_error(self, operation: Operation[Any], exc: httpx.RequestError) -> APIError:
+        """httpx's transport exception as ``APITimeoutError`` / ``APIConnectionError`` (or
+        ``ResponseTooLargeError``), redacted, with every exception chained under it redacted too."""
+        redact_chain(exc)
+        url = self._secret.redact(str(exc.request.url))
         message = f"{operation.operation_id}: {type(exc).__name__}: {self._secret.redact(str(exc))}"
-        return error(message, method=operation.method, url=self._secret.redact(str(exc.request.url)))
+        if isinstance(exc, BodyTooLarge):
+            return ResponseTooLargeError(message, method=operation.method, url=url)
+        error = APITimeoutError if isinstance(exc, httpx.TimeoutException) else APIConnectionError
+        return error(message, method=operation.method, url=url)
 
     def _decode(self, operation: Operation[ResponseT], response: httpx.Response) -> ResponseT:
         model = operation.response
@@ -132,26 +206,26 @@ class _ClientCore:
         return cast(ResponseT, result)
 
     def _fetcher(
-        self, operation: Operation[Any], filters: Mapping[str, Any], plan: PagePlan, timeout: CallTimeout
+        self, operation: Operation[Any], filters: Mapping[str, Any], plan: PagePlan, call: PerCall
     ) -> Callable[[int], Any]:
         """The fetch of the page at a position (sync or async, as ``_call`` is); the first page's request
         is checked now, so bad filters fail at the call, before any fetch."""
-        self._request(operation, {**filters, **plan.arguments(plan.start)}, timeout)
-        return lambda position: self._call(operation, {**filters, **plan.arguments(position)}, timeout)
+        self._request(operation, {**filters, **plan.arguments(plan.start)}, *call)
+        return lambda position: self._call(operation, {**filters, **plan.arguments(position)}, *call)
 
 
 class SyncClient(_ClientCore):
     """Blocking client; use it as a context manager or call ``close()``."""
 
     def __init__(self, token: str | None = None, **options: Unpack[SyncOptions]) -> None:
-        inner = options.get("transport") or httpx.HTTPTransport()
-        super().__init__(token, options, inner, httpx.BaseTransport)
+        super().__init__(token, options, httpx.BaseTransport)
+        inner = sync_transport(options.get("transport"))
         self._http = httpx.Client(transport=RetryTransport(inner, self.retry), **self._http_options)
 
     def _call(
-        self, operation: Operation[ResponseT], arguments: Mapping[str, Any], timeout: CallTimeout
+        self, operation: Operation[ResponseT], arguments: Mapping[str, Any], *call: *PerCall
     ) -> ResponseT:
-        request = self._request(operation, arguments, timeout)
+        request = self._request(operation, arguments, *call)
         try:
             response = self._http.request(**request)
         except httpx.RequestError as exc:
@@ -163,10 +237,10 @@ class SyncClient(_ClientCore):
         operation: Operation[ResponseT],
         filters: Mapping[str, Any],
         page_size: int,
-        timeout: CallTimeout,
+        call: PerCall,
     ) -> Iterator[ResponseT]:
         plan = PagePlan(operation, page_size)
-        return iter_pages(self._fetcher(operation, filters, plan, timeout), plan)
+        return iter_pages(self._fetcher(operation, filters, plan, call), plan)
 
     def _iter_items(
         self,
@@ -174,10 +248,10 @@ class SyncClient(_ClientCore):
         filters: Mapping[str, Any],
         page_size: int,
         max_items: int | None,
-        timeout: CallTimeout,
+        call: PerCall,
     ) -> Iterator[Any]:
         plan = PagePlan(operation, page_size, max_items)
-        return iter_items(iter_pages(self._fetcher(operation, filters, plan, timeout), plan), plan, max_items)
+        return iter_items(iter_pages(self._fetcher(operation, filters, plan, call), plan), plan, max_items)
 
     def close(self) -> None:
         self._http.close()
@@ -193,14 +267,14 @@ class AsyncClient(_ClientCore):
     """Asyncio client; use it as an async context manager or call ``aclose()``."""
 
     def __init__(self, token: str | None = None, **options: Unpack[AsyncOptions]) -> None:
-        inner = options.get("transport") or httpx.AsyncHTTPTransport()
-        super().__init__(token, options, inner, httpx.AsyncBaseTransport)
+        super().__init__(token, options, httpx.AsyncBaseTransport)
+        inner = async_transport(options.get("transport"))
         self._http = httpx.AsyncClient(transport=AsyncRetryTransport(inner, self.retry), **self._http_options)
 
     async def _call(
-        self, operation: Operation[ResponseT], arguments: Mapping[str, Any], timeout: CallTimeout
+        self, operation: Operation[ResponseT], arguments: Mapping[str, Any], *call: *PerCall
     ) -> ResponseT:
-        request = self._request(operation, arguments, timeout)
+        request = self._request(operation, arguments, *call)
         try:
             response = await self._http.request(**request)
         except httpx.RequestError as exc:
@@ -212,12 +286,12 @@ class AsyncClient(_ClientCore):
         operation: Operation[ResponseT],
         filters: Mapping[str, Any],
         page_size: int,
-        timeout: CallTimeout,
+        call: PerCall,
         prefetch: int = 0,
     ) -> AsyncGenerator[ResponseT]:
         """Pages in order; once the first gives the total, up to ``prefetch`` pages are fetched
         concurrently ahead of the consumer (0: one request at a time)."""
-        return self._pages(operation, filters, PagePlan(operation, page_size), timeout, prefetch)
+        return self._pages(operation, filters, PagePlan(operation, page_size), call, prefetch)
 
     def _iter_items(
         self,
@@ -225,23 +299,23 @@ class AsyncClient(_ClientCore):
         filters: Mapping[str, Any],
         page_size: int,
         max_items: int | None,
-        timeout: CallTimeout,
+        call: PerCall,
         prefetch: int = 0,
     ) -> AsyncGenerator[Any]:
         plan = PagePlan(operation, page_size, max_items)
-        return aiter_items(self._pages(operation, filters, plan, timeout, prefetch), plan, max_items)
+        return aiter_items(self._pages(operation, filters, plan, call, prefetch), plan, max_items)
 
     def _pages(
         self,
         operation: Operation[Any],
         filters: Mapping[str, Any],
         plan: PagePlan,
-        timeout: CallTimeout,
+        call: PerCall,
         prefetch: int,
     ) -> AsyncGenerator[Any]:
         if (problem := integer_problem(prefetch, 0)) is not None:
             raise operation.invalid("prefetch", problem)
-        return aiter_pages(self._fetcher(operation, filters, plan, timeout), plan, prefetch)
+        return aiter_pages(self._fetcher(operation, filters, plan, call), plan, prefetch)
 
     async def aclose(self) -> None:
         await self._http.aclose()

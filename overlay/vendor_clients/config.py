@@ -1,7 +1,9 @@
-"""Client settings from arguments or the environment: token, base URL, scope, timeouts; checked at once."""
+"""Client settings from arguments or the environment: credentials, base URL, scope, timeouts, limits;
+checked at once, and never echoing a credential."""
 
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -15,7 +17,12 @@ DOT_SEGMENTS = ("", ".", "..")
 """Path parameter values that would change which resource a request names."""
 
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=5.0)
-"""Five seconds to connect, thirty to read, write or wait for a pooled connection."""
+"""Five seconds to connect, thirty to read, write or wait for a pooled connection. The read timeout is also
+each attempt's deadline: the most one attempt may take in total, however the server drips its bytes."""
+DEFAULT_DEADLINE = 60.0
+"""Seconds one call may take in all, retries and backoff included."""
+DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024
+"""The most a response body may hold once decompressed; past it the read stops."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,12 +37,13 @@ class ApiSettings:
     """Path parameters given once per client: argument name -> environment variable."""
 
     def base_url(self, value: str | None) -> str:
+        """The base URL: an absolute http(s) URL without credentials, query or fragment; a path prefix is
+        kept (every operation's path is joined under it). Errors never echo the value."""
         url = value or os.environ.get(self.base_url_env) or self.default_base_url
-        if not isinstance(url, str) or not url.startswith(("http://", "https://")):
-            raise ConfigurationError(
-                f"{self.name} base URL must be an http:// or https:// URL, got {url!r} "
-                f"(argument base_url or environment variable {self.base_url_env})"
-            )
+        where = f"(argument base_url or environment variable {self.base_url_env})"
+        problem = url_problem(url)
+        if problem is not None:
+            raise ConfigurationError(f"{self.name} base URL {problem} {where}")
         return url
 
     def scope(self, values: Mapping[str, str | None]) -> dict[str, str]:
@@ -64,6 +72,39 @@ def required(value: str | None, variable: str, what: str) -> str:
     return found
 
 
+def credential(value: str | None, argument: str, variable: str, what: str) -> str:
+    """A credential from ``argument`` or ``variable``, fit to go in a header: not blank, no surrounding
+    whitespace, printable ASCII only. The ``ConfigurationError`` names both sources, never the value."""
+    found = required(value, variable, what)
+    where = f"(argument {argument} or environment variable {variable})"
+    if not found.strip():
+        raise ConfigurationError(f"No {what}: it is blank {where}")
+    if found != found.strip():
+        raise ConfigurationError(f"{what} has leading or trailing whitespace {where}; remove it")
+    if not all(" " <= character <= "~" for character in found):
+        raise ConfigurationError(
+            f"{what} contains a control or non-ASCII character {where}; a credential is printable ASCII"
+        )
+    return found
+
+
+def url_problem(url: object) -> str | None:
+    """Why ``url`` cannot be a base URL, or None: http(s), a host, no user info, query or fragment."""
+    if not isinstance(url, str):
+        return f"must be a string, got {type(url).__name__}"
+    try:
+        parsed = httpx.URL(url)
+    except httpx.InvalidURL:
+        return "is not a valid URL"
+    if parsed.scheme not in ("http", "https") or not parsed.host:
+        return "must be an absolute http:// or https:// URL"
+    if parsed.userinfo:
+        return "must not contain a user name or password (credentials go in their own settings)"
+    if parsed.query or parsed.fragment or "?" in url or "#" in url:
+        return "must not have a query or fragment (the operations' paths and queries are joined to it)"
+    return None
+
+
 def integer_problem(value: Any, least: int) -> str | None:
     """Why ``value`` is not an integer ``>= least`` (a bool is not one), or None if it is."""
     if isinstance(value, bool) or not isinstance(value, int) or value < least:
@@ -72,12 +113,26 @@ def integer_problem(value: Any, least: int) -> str | None:
 
 
 def timeout_problem(value: Any) -> str | None:
-    """Why ``value`` is not a timeout (seconds >= 0, an ``httpx.Timeout`` or None), or None if it is."""
-    if value is None or isinstance(value, httpx.Timeout):
-        return None
-    if isinstance(value, bool) or not isinstance(value, int | float):
+    """Why ``value`` is not a timeout (seconds >= 0, an ``httpx.Timeout`` of such, or None), or None."""
+    if isinstance(value, httpx.Timeout):
+        problems = (number_problem(seconds, "seconds") for seconds in value.as_dict().values())
+        return next((problem for problem in problems if problem is not None), None)
+    if value is not None and not _is_number(value):
         return f"must be seconds, an httpx.Timeout or None, got {type(value).__name__}"
-    return "must not be negative" if value < 0 else None
+    return number_problem(value, "seconds")
+
+
+def number_problem(value: Any, unit: str, least: float = 0) -> str | None:
+    """Why ``value`` is not a finite number of ``unit`` >= ``least`` or None (no limit), or None if it is."""
+    if value is None:
+        return None
+    if not _is_number(value) or not math.isfinite(value) or value < least:
+        return f"must be {unit} >= {least} or None, got {value!r}"
+    return None
+
+
+def _is_number(value: Any) -> bool:
+    return not isinstance(value, bool) and isinstance(value, int | float)
 
 
 def checked_timeout(value: Any) -> float | httpx.Timeout | None:

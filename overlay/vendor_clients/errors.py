@@ -38,6 +38,10 @@ class APITimeoutError(APIConnectionError):
     """Connecting, sending or reading took longer than the timeout."""
 
 
+class ResponseTooLargeError(APIError):
+    """The response body, decompressed, passed the client's ``max_response_bytes``; nothing more was read."""
+
+
 class ResponseValidationError(APIError):
     """A response does not match the spec; ``path`` names the field, ``operation`` the operationId."""
 

@@ -1,15 +1,18 @@
-"""Page and item iteration over any operation with ``x-pagination``: constant memory, repeat detection,
+"""Page and item iteration over any operation with ``x-pagination``: constant memory, cycle detection,
 ordered prefetch."""
 
 from __future__ import annotations
 
 import asyncio
+import hashlib
 from collections import deque
 from collections.abc import AsyncGenerator, Awaitable, Callable, Iterable, Iterator, Sequence
 from contextlib import aclosing
 from itertools import chain, islice
 from math import ceil
 from typing import Any, TypeVar
+
+from pydantic_core import to_json
 
 from .config import integer_problem
 from .errors import PaginationError
@@ -18,6 +21,8 @@ from .operation import Operation, Paging
 PageT = TypeVar("PageT")
 DEFAULT_PAGE_SIZE = 100
 """Items per request unless the caller or the size parameter's ``maximum`` says otherwise."""
+REMEMBERED_PAGES = 100_000
+"""Pages whose digest an iteration keeps to detect a cycle (16 bytes each; later pages are still checked)."""
 
 
 class PagePlan:
@@ -53,13 +58,14 @@ class PagePlan:
         return total
 
     def next_position(self, position: int, page: Any) -> int | None:
-        """Where the page after ``page`` starts, or None when ``page`` is the last one."""
+        """Where the page after ``page`` starts, or None when ``page`` is the last one: an empty page, the
+        page that reaches the total, or, when there is no total, a short page."""
         count, total = len(self.items(page)), self.total(page)
-        if position == self.start and total is not None and count < min(self.size, total):
-            self._step = max(count, 1)  # the server clamped the page size
+        if position == self.start and total is not None and 0 < count < min(self.size, total):
+            self._step = count  # the server clamped the page size
         offset = position if self.paging.kind == "offset" else (position - 1) * self._step
-        if count < self._step or (total is not None and offset + count >= total):
-            return None  # a short (or empty) page is the last, and so is the one that reaches the total
+        if count == 0 or (offset + count >= total if total is not None else count < self._step):
+            return None
         return position + count if self.paging.kind == "offset" else position + 1
 
     def remaining_positions(self, position: int, page: Any) -> range | None:
@@ -78,27 +84,34 @@ def _follow(page: Any, attributes: tuple[str, ...]) -> Any:
     return page
 
 
-class _RepeatGuard:
-    """Raises when a page repeats the previous one: the server ignores the offset or page parameter."""
+class _CycleGuard:
+    """Raises when a page repeats any earlier page of the iteration (the server ignores the offset or page
+    parameter, or its pages loop): every page's items are remembered as a 16-byte digest."""
 
     def __init__(self, plan: PagePlan) -> None:
         self._plan = plan
-        self._previous: Sequence[Any] = ()
+        self._seen: dict[bytes, int] = {}
 
     def check(self, position: int, page: PageT) -> PageT:
         items = self._plan.items(page)
-        if items and items == self._previous:
+        if not items:
+            return page
+        digest = hashlib.blake2b(to_json(items), digest_size=16).digest()
+        earlier = self._seen.get(digest)
+        if earlier is not None:
+            name = self._plan.position_param
             raise PaginationError(
-                f"{self._plan.operation}: the page at {self._plan.position_param}={position} repeats the "
-                f"previous page; the server seems to ignore {self._plan.position_param!r}"
+                f"{self._plan.operation}: the page at {name}={position} repeats the page at "
+                f"{name}={earlier}; the server seems to ignore {name!r} or its pages loop"
             )
-        self._previous = items
+        if len(self._seen) < REMEMBERED_PAGES:
+            self._seen[digest] = position
         return page
 
 
 def iter_pages(fetch: Callable[[int], PageT], plan: PagePlan) -> Iterator[PageT]:
     """Fetch pages one by one from the first until the plan says the last page was reached."""
-    guard = _RepeatGuard(plan)
+    guard = _CycleGuard(plan)
     position: int | None = plan.start
     while position is not None:
         page = guard.check(position, fetch(position))
@@ -116,7 +129,7 @@ async def aiter_pages(
 ) -> AsyncGenerator[PageT]:
     """Async ``iter_pages``; with ``prefetch > 0`` and known remaining positions, fetches up to ``prefetch``
     pages concurrently ahead of the consumer and still yields them in order."""
-    guard = _RepeatGuard(plan)
+    guard = _CycleGuard(plan)
     start = plan.start
     page = guard.check(start, await fetch(start))
     yield page

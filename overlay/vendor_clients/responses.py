@@ -65,10 +65,11 @@ def status_error(response: httpx.Response, secret: Secret) -> APIStatusError:
 
 
 def error_body(response: httpx.Response) -> tuple[str | None, str]:
-    """``code`` and ``message`` of a ``{"code", "message"}`` error body; the reason phrase otherwise."""
+    """``code`` and ``message`` of a ``{"code", "message"}`` error body; the reason phrase otherwise.
+    Never raises: a body that is not JSON, or nested too deep to parse, has no code."""
     try:
         body = json.loads(response.content)
-    except ValueError:
+    except (ValueError, RecursionError):
         body = None
     if isinstance(body, dict):
         code, message = body.get("code"), body.get("message")

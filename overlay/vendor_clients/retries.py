@@ -1,9 +1,11 @@
-"""Retries as httpx transport wrappers (tenacity): backoff with jitter, Retry-After, safe methods."""
+"""Retries as httpx transport wrappers (tenacity): backoff with jitter, Retry-After, safe methods; each
+attempt read whole under the call's limits (deadlines, body cap), so a reset mid-body is retried too."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import math
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -14,8 +16,11 @@ from typing import Any
 import httpx
 import tenacity
 
+from .bodies import CappedBody
 from .config import integer_problem
+from .deadlines import DeadlineExceeded, Limits, left, sync_attempt
 from .errors import ConfigurationError
+from .transports import POOL
 
 logger = logging.getLogger("vendor_clients")
 
@@ -63,15 +68,19 @@ class RetryPolicy:
         except ValueError:
             try:
                 seconds = (parsedate_to_datetime(value) - self.now()).total_seconds()
-            except (TypeError, ValueError):
+            except (TypeError, ValueError, OverflowError):
                 return None
+        if not math.isfinite(seconds):
+            return None  # NaN and infinities are no delay: the normal backoff applies
         return min(max(seconds, 0.0), self.retry_after_cap)
 
     def retries(self, request: httpx.Request) -> bool:
         return self.attempts > 1 and request.method in self.methods
 
     def options(self, request: httpx.Request) -> dict[str, Any]:
-        """The tenacity settings shared by the sync and the async transport (``sleep`` aside)."""
+        """The tenacity settings shared by the sync and the async transport (``sleep`` aside): no retry
+        whose wait would end past the call's deadline."""
+        limits = Limits.of(request)
         backoff = tenacity.wait_exponential_jitter(
             multiplier=self.backoff, max=self.max_backoff, jitter=self.jitter
         )
@@ -95,7 +104,10 @@ class RetryPolicy:
             )
 
         return {
-            "stop": tenacity.stop_after_attempt(self.attempts),
+            "stop": tenacity.stop_after_attempt(self.attempts)
+            if limits.deadline is None
+            else tenacity.stop_after_attempt(self.attempts)
+            | tenacity.stop_before_delay(limits.deadline - time.monotonic()),
             "wait": wait,
             "retry": tenacity.retry_if_exception_type(TRANSIENT_ERRORS)
             | tenacity.retry_if_result(lambda response: response.status_code in self.statuses),
@@ -146,12 +158,20 @@ class RetryTransport(httpx.BaseTransport):
         return response
 
     def _attempt(self, request: httpx.Request) -> httpx.Response:
-        response = self._inner.handle_request(request)
-        try:
-            response.read()
-        finally:
-            response.close()
-        return response
+        limits = Limits.of(request)
+        deadline = limits.attempt_deadline(request)
+        with sync_attempt(request, deadline, limits.deadline):
+            response = self._inner.handle_request(request)
+            body = CappedBody(request, response, limits.max_response_bytes)
+            try:
+                for chunk in response.iter_raw():
+                    left(deadline, request)  # for transports without deadline sockets
+                    body.add(chunk)
+            except httpx.StreamConsumed:
+                return body.check_loaded()
+            finally:
+                response.close()
+            return body.response()
 
     def close(self) -> None:
         self._inner.close()
@@ -163,6 +183,9 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
     def __init__(self, inner: httpx.AsyncBaseTransport, policy: RetryPolicy) -> None:
         self._inner = inner
         self._policy = policy
+        self._slots = asyncio.Semaphore(POOL.max_connections or 1)
+        """Attempts in flight, at most the pool's size: the rest wait here, where waiting costs nothing,
+        instead of in httpcore's pool, whose every step walks all its connections and requests."""
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         if not self._policy.retries(request):
@@ -183,12 +206,22 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
         return response
 
     async def _attempt(self, request: httpx.Request) -> httpx.Response:
-        response = await self._inner.handle_async_request(request)
+        limits = Limits.of(request)
+        deadline = limits.attempt_deadline(request)
         try:
-            await response.aread()
-        finally:
-            await response.aclose()
-        return response
+            async with asyncio.timeout(left(deadline, request)), self._slots:
+                response = await self._inner.handle_async_request(request)
+                body = CappedBody(request, response, limits.max_response_bytes)
+                try:
+                    async for chunk in response.aiter_raw():
+                        body.add(chunk)
+                except httpx.StreamConsumed:
+                    return body.check_loaded()
+                finally:
+                    await response.aclose()
+                return body.response()
+        except TimeoutError as exc:
+            raise DeadlineExceeded("the attempt's or the call's deadline passed", request=request) from exc
 
     async def aclose(self) -> None:
         await self._inner.aclose()

@@ -8,6 +8,7 @@ import tracemalloc
 import httpx
 import pytest
 from vendor_clients import PaginationError
+from vendor_clients.transports import POOL
 
 from .fakes import (
     Handler,
@@ -65,7 +66,72 @@ def test_a_server_that_ignores_page_is_detected() -> None:
         pytest.raises(PaginationError) as caught,
     ):
         list(client.iter_workspaces(page_size=10))
-    assert "listWorkspaces: the page at page=2 repeats the previous page" in str(caught.value)
+    assert "listWorkspaces: the page at page=2 repeats the page at page=1" in str(caught.value)
+
+
+def looping_lighthouse(cycle: int) -> Handler:
+    """Pages 1..cycle, then the same pages again and again, with a total that never ends the list (until a
+    thousand pages, so a client that misses the cycle fails instead of hanging)."""
+
+    def handle(request: httpx.Request) -> httpx.Response:
+        if int(request.url.params["page"]) > 1000:
+            return httpx.Response(400, json={"code": "no-cycle-detected", "message": "gave up"})
+        page = (int(request.url.params["page"]) - 1) % cycle + 1
+        chunk = [workspace(page * 100 + n) for n in range(10)]
+        return httpx.Response(200, json=workspace_page(chunk, 10**9, page))
+
+    return handle
+
+
+@pytest.mark.parametrize("cycle", [2, 3, 17])
+def test_a_cycle_of_pages_of_any_length_is_detected(cycle: int) -> None:
+    seen, handler = counting(looping_lighthouse(cycle))
+    with lighthouse(handler) as client, pytest.raises(PaginationError) as caught:
+        list(client.iter_workspaces(page_size=10))
+    assert len(seen) == cycle + 1
+    assert f"the page at page={cycle + 1} repeats the page at page=1" in str(caught.value)
+
+
+@pytest.mark.anyio
+async def test_async_iteration_detects_a_cycle_too() -> None:
+    async with async_lighthouse(looping_lighthouse(2)) as client:
+        with pytest.raises(PaginationError, match="page=3 repeats the page at page=1"):
+            [item async for item in client.iter_workspaces(page_size=10, prefetch=4)]
+
+
+def short_pages(count: int, short_every: int) -> Handler:
+    """A Lighthouse list of ``count`` whose every ``short_every``-th page holds one item fewer."""
+    items = [workspace(number) for number in range(1, count + 1)]
+
+    def handle(request: httpx.Request) -> httpx.Response:
+        page, size = int(request.url.params["page"]), int(request.url.params["page_size"])
+        start = (page - 1) * size
+        chunk = items[start : start + size]
+        if page % short_every == 0:
+            chunk = chunk[:-1]
+        return httpx.Response(200, json=workspace_page(chunk, count, page, size))
+
+    return handle
+
+
+def test_a_short_page_does_not_end_iteration_while_the_total_says_more_remain() -> None:
+    seen, handler = counting(short_pages(100, short_every=2))
+    with lighthouse(handler) as client:
+        ids = [item.id for item in client.iter_workspaces(page_size=10)]
+    assert len(seen) == 11  # the tenth page is short of the total too: the eleventh, empty, ends it
+    assert set(ids) == set(range(1, 101)) - {20, 40, 60, 80, 100}
+
+
+def test_an_empty_page_ends_iteration_even_when_the_total_says_more_remain() -> None:
+    def handle(request: httpx.Request) -> httpx.Response:
+        page = int(request.url.params["page"])
+        chunk = [workspace(n) for n in range(1, 11)] if page == 1 else []
+        return httpx.Response(200, json=workspace_page(chunk, 900, page))
+
+    seen, handler = counting(handle)
+    with lighthouse(handler) as client:
+        assert len(list(client.iter_workspaces(page_size=10))) == 10
+    assert len(seen) == 2
 
 
 def test_a_server_that_ignores_offset_is_detected() -> None:
@@ -162,7 +228,7 @@ async def test_prefetch_yields_in_order_with_bounded_concurrency(prefetch: int) 
         ids = [item.id async for item in client.iter_workspaces(page_size=10, prefetch=prefetch)]
     assert ids == list(range(1, 201))
     assert len(in_flight) == 20
-    assert max(in_flight) == min(prefetch, 19)
+    assert max(in_flight) == min(prefetch, 19, POOL.max_connections or 0)  # the client's in-flight cap
 
 
 @pytest.mark.anyio

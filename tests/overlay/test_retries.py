@@ -11,7 +11,7 @@ import httpx
 import pytest
 from pilfer_client import PilferClient
 from pilfer_models import Space
-from vendor_clients import ALL_METHODS, RetryPolicy, ServerError
+from vendor_clients import ALL_METHODS, RateLimitError, RetryPolicy, ServerError
 
 from .fakes import (
     Handler,
@@ -56,9 +56,27 @@ def failing(times: int, status: int = 503, **headers: str) -> tuple[list[httpx.R
 def test_retry_after_is_honoured(retry_after: str, expected: float) -> None:
     sleeps = Sleeps()
     _, handler = failing(1, 429, **{"Retry-After": retry_after})
-    with lighthouse(handler, retry=policy(sleeps, now=lambda: NOW)) as client:
+    with lighthouse(handler, retry=policy(sleeps, now=lambda: NOW), deadline=120) as client:
         client.list_workspaces()
     assert sleeps == [expected]
+
+
+@pytest.mark.parametrize("retry_after", ["nan", "NaN", "inf", "-inf", "1e400"])
+def test_a_retry_after_that_is_not_finite_falls_back_to_backoff(retry_after: str) -> None:
+    sleeps = Sleeps()
+    seen, handler = failing(2, 503, **{"Retry-After": retry_after})
+    with lighthouse(handler, retry=policy(sleeps, backoff=0.5, jitter=0)) as client:
+        client.list_workspaces()
+    assert (len(seen), sleeps) == (3, [0.5, 1.0])
+
+
+def test_no_retry_waits_past_the_call_deadline() -> None:
+    """A Retry-After longer than the time left ends the call at once, with the server's answer."""
+    sleeps = Sleeps()
+    seen, handler = failing(1, 429, **{"Retry-After": "30"})
+    with lighthouse(handler, retry=policy(sleeps), deadline=10) as client, pytest.raises(RateLimitError):
+        client.list_workspaces()
+    assert (len(seen), sleeps) == (1, [])
 
 
 def test_without_retry_after_the_backoff_grows_exponentially_with_bounded_jitter() -> None:

@@ -23,6 +23,8 @@ from vendor_clients.base_client import (
     USE_DEFAULT,
     AsyncClient,
     AsyncOptions,
+    CallDeadline,
+    CallLimit,
     CallTimeout,
     SyncClient,
     SyncOptions,
@@ -108,6 +110,8 @@ class LighthouseClient(SyncClient):
         sort_field: SortField | Literal["name", "created_at"] | None = None,
         sort_order: SortOrder | Literal["ASC", "DESC"] | None = None,
         timeout: CallTimeout = USE_DEFAULT,
+        deadline: CallDeadline = USE_DEFAULT,
+        max_response_bytes: CallLimit = USE_DEFAULT,
     ) -> WorkspaceListResponse:
         """List Workspaces: ``GET /lighthouse/orgs/{org_id}/businesses/{business_id}/workspaces``."""
         return self._call(
@@ -122,6 +126,8 @@ class LighthouseClient(SyncClient):
                 "sort_order": sort_order,
             },
             timeout,
+            deadline,
+            max_response_bytes,
         )
 
     @checked(LIST_WORKSPACES)
@@ -135,6 +141,8 @@ class LighthouseClient(SyncClient):
         sort_field: SortField | Literal["name", "created_at"] | None = None,
         sort_order: SortOrder | Literal["ASC", "DESC"] | None = None,
         timeout: CallTimeout = USE_DEFAULT,
+        deadline: CallDeadline = USE_DEFAULT,
+        max_response_bytes: CallLimit = USE_DEFAULT,
     ) -> Iterator[WorkspaceListResponse]:
         """Every page of ``list_workspaces``, fetched lazily."""
         return self._iter_pages(
@@ -147,7 +155,7 @@ class LighthouseClient(SyncClient):
                 "sort_order": sort_order,
             },
             page_size,
-            timeout,
+            (timeout, deadline, max_response_bytes),
         )
 
     @checked(LIST_WORKSPACES)
@@ -162,6 +170,8 @@ class LighthouseClient(SyncClient):
         sort_field: SortField | Literal["name", "created_at"] | None = None,
         sort_order: SortOrder | Literal["ASC", "DESC"] | None = None,
         timeout: CallTimeout = USE_DEFAULT,
+        deadline: CallDeadline = USE_DEFAULT,
+        max_response_bytes: CallLimit = USE_DEFAULT,
     ) -> Iterator[Workspace]:
         """Every item of ``list_workspaces`` (at most ``max_items``), in server order, one page in memory at a time."""
         return self._iter_items(
@@ -175,7 +185,7 @@ class LighthouseClient(SyncClient):
             },
             page_size,
             max_items,
-            timeout,
+            (timeout, deadline, max_response_bytes),
         )
 
     @checked(GET_WORKSPACE)
@@ -184,9 +194,11 @@ class LighthouseClient(SyncClient):
         id: int,
         *,
         timeout: CallTimeout = USE_DEFAULT,
+        deadline: CallDeadline = USE_DEFAULT,
+        max_response_bytes: CallLimit = USE_DEFAULT,
     ) -> WorkspaceDetail:
         """Access Workspace Information: ``GET /lighthouse/orgs/{org_id}/businesses/{business_id}/workspaces/{id}``."""
-        return (self._call(GET_WORKSPACE, {"id": id}, timeout)).data
+        return (self._call(GET_WORKSPACE, {"id": id}, timeout, deadline, max_response_bytes)).data
 
 
 class AsyncLighthouseClient(AsyncClient):
@@ -221,6 +233,8 @@ class AsyncLighthouseClient(AsyncClient):
         sort_field: SortField | Literal["name", "created_at"] | None = None,
         sort_order: SortOrder | Literal["ASC", "DESC"] | None = None,
         timeout: CallTimeout = USE_DEFAULT,
+        deadline: CallDeadline = USE_DEFAULT,
+        max_response_bytes: CallLimit = USE_DEFAULT,
     ) -> WorkspaceListResponse:
         """List Workspaces: ``GET /lighthouse/orgs/{org_id}/businesses/{business_id}/workspaces``."""
         return await self._call(
@@ -235,6 +249,8 @@ class AsyncLighthouseClient(AsyncClient):
                 "sort_order": sort_order,
             },
             timeout,
+            deadline,
+            max_response_bytes,
         )
 
     @checked(LIST_WORKSPACES)
@@ -249,6 +265,8 @@ class AsyncLighthouseClient(AsyncClient):
         sort_order: SortOrder | Literal["ASC", "DESC"] | None = None,
         prefetch: int = 0,
         timeout: CallTimeout = USE_DEFAULT,
+        deadline: CallDeadline = USE_DEFAULT,
+        max_response_bytes: CallLimit = USE_DEFAULT,
     ) -> AsyncIterator[WorkspaceListResponse]:
         """Every page of ``list_workspaces``, fetched lazily; with ``prefetch``, up to that many pages
         are fetched concurrently once the first page gives the total (still yielded in order)."""
@@ -262,7 +280,7 @@ class AsyncLighthouseClient(AsyncClient):
                 "sort_order": sort_order,
             },
             page_size,
-            timeout,
+            (timeout, deadline, max_response_bytes),
             prefetch,
         )
 
@@ -279,6 +297,8 @@ class AsyncLighthouseClient(AsyncClient):
         sort_order: SortOrder | Literal["ASC", "DESC"] | None = None,
         prefetch: int = 0,
         timeout: CallTimeout = USE_DEFAULT,
+        deadline: CallDeadline = USE_DEFAULT,
+        max_response_bytes: CallLimit = USE_DEFAULT,
     ) -> AsyncIterator[Workspace]:
         """Every item of ``list_workspaces`` (at most ``max_items``), in server order, one page in memory at a time."""
         return self._iter_items(
@@ -292,7 +312,7 @@ class AsyncLighthouseClient(AsyncClient):
             },
             page_size,
             max_items,
-            timeout,
+            (timeout, deadline, max_response_bytes),
             prefetch,
         )
 
@@ -302,6 +322,8 @@ class AsyncLighthouseClient(AsyncClient):
         id: int,
         *,
         timeout: CallTimeout = USE_DEFAULT,
+        deadline: CallDeadline = USE_DEFAULT,
+        max_response_bytes: CallLimit = USE_DEFAULT,
     ) -> WorkspaceDetail:
         """Access Workspace Information: ``GET /lighthouse/orgs/{org_id}/businesses/{business_id}/workspaces/{id}``."""
-        return (await self._call(GET_WORKSPACE, {"id": id}, timeout)).data
+        return (await self._call(GET_WORKSPACE, {"id": id}, timeout, deadline, max_response_bytes)).data

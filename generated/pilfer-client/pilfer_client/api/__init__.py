@@ -25,6 +25,8 @@ from vendor_clients.base_client import (
     USE_DEFAULT,
     AsyncClient,
     AsyncOptions,
+    CallDeadline,
+    CallLimit,
     CallTimeout,
     SyncClient,
     SyncOptions,
@@ -150,6 +152,8 @@ class PilferClient(SyncClient):
         limit: int | None = None,
         offset: int | None = None,
         timeout: CallTimeout = USE_DEFAULT,
+        deadline: CallDeadline = USE_DEFAULT,
+        max_response_bytes: CallLimit = USE_DEFAULT,
     ) -> SpaceListResponse:
         """List spaces: ``GET /api/v1/spaces``."""
         return self._call(
@@ -162,6 +166,8 @@ class PilferClient(SyncClient):
                 "offset": offset,
             },
             timeout,
+            deadline,
+            max_response_bytes,
         )
 
     @checked(LIST_SPACES)
@@ -173,13 +179,15 @@ class PilferClient(SyncClient):
         project_id: str | None = None,
         include: str | None = None,
         timeout: CallTimeout = USE_DEFAULT,
+        deadline: CallDeadline = USE_DEFAULT,
+        max_response_bytes: CallLimit = USE_DEFAULT,
     ) -> Iterator[SpaceListResponse]:
         """Every page of ``list_spaces``, fetched lazily."""
         return self._iter_pages(
             LIST_SPACES,
             {"organization_id": organization_id, "project_id": project_id, "include": include},
             page_size,
-            timeout,
+            (timeout, deadline, max_response_bytes),
         )
 
     @checked(LIST_SPACES)
@@ -192,6 +200,8 @@ class PilferClient(SyncClient):
         project_id: str | None = None,
         include: str | None = None,
         timeout: CallTimeout = USE_DEFAULT,
+        deadline: CallDeadline = USE_DEFAULT,
+        max_response_bytes: CallLimit = USE_DEFAULT,
     ) -> Iterator[Space]:
         """Every item of ``list_spaces`` (at most ``max_items``), in server order, one page in memory at a time."""
         return self._iter_items(
@@ -199,7 +209,7 @@ class PilferClient(SyncClient):
             {"organization_id": organization_id, "project_id": project_id, "include": include},
             page_size,
             max_items,
-            timeout,
+            (timeout, deadline, max_response_bytes),
         )
 
     @checked(CREATE_SPACE)
@@ -213,6 +223,8 @@ class PilferClient(SyncClient):
         priority: str | None = None,
         current_strength: int | None = None,
         timeout: CallTimeout = USE_DEFAULT,
+        deadline: CallDeadline = USE_DEFAULT,
+        max_response_bytes: CallLimit = USE_DEFAULT,
     ) -> Space:
         """Create space: ``POST /api/v1/spaces``."""
         return (
@@ -227,6 +239,8 @@ class PilferClient(SyncClient):
                     "current_strength": current_strength,
                 },
                 timeout,
+                deadline,
+                max_response_bytes,
             )
         ).data
 
@@ -237,9 +251,11 @@ class PilferClient(SyncClient):
         *,
         include: str | None = None,
         timeout: CallTimeout = USE_DEFAULT,
+        deadline: CallDeadline = USE_DEFAULT,
+        max_response_bytes: CallLimit = USE_DEFAULT,
     ) -> Space:
         """Get space: ``GET /api/v1/spaces/{id}``."""
-        return (self._call(GET_SPACE, {"id": id, "include": include}, timeout)).data
+        return (self._call(GET_SPACE, {"id": id, "include": include}, timeout, deadline, max_response_bytes)).data
 
     @checked(UPDATE_SPACE)
     def update_space(
@@ -252,6 +268,8 @@ class PilferClient(SyncClient):
         priority: str | None = None,
         current_strength: int | None = None,
         timeout: CallTimeout = USE_DEFAULT,
+        deadline: CallDeadline = USE_DEFAULT,
+        max_response_bytes: CallLimit = USE_DEFAULT,
     ) -> Space:
         """Update space: ``PATCH /api/v1/spaces/{id}``."""
         return (
@@ -266,6 +284,8 @@ class PilferClient(SyncClient):
                     "current_strength": current_strength,
                 },
                 timeout,
+                deadline,
+                max_response_bytes,
             )
         ).data
 
@@ -275,9 +295,11 @@ class PilferClient(SyncClient):
         id: str,
         *,
         timeout: CallTimeout = USE_DEFAULT,
+        deadline: CallDeadline = USE_DEFAULT,
+        max_response_bytes: CallLimit = USE_DEFAULT,
     ) -> DeleteResult:
         """Delete space: ``DELETE /api/v1/spaces/{id}``."""
-        return (self._call(DELETE_SPACE, {"id": id}, timeout)).data
+        return (self._call(DELETE_SPACE, {"id": id}, timeout, deadline, max_response_bytes)).data
 
 
 class AsyncPilferClient(AsyncClient):
@@ -299,6 +321,8 @@ class AsyncPilferClient(AsyncClient):
         limit: int | None = None,
         offset: int | None = None,
         timeout: CallTimeout = USE_DEFAULT,
+        deadline: CallDeadline = USE_DEFAULT,
+        max_response_bytes: CallLimit = USE_DEFAULT,
     ) -> SpaceListResponse:
         """List spaces: ``GET /api/v1/spaces``."""
         return await self._call(
@@ -311,6 +335,8 @@ class AsyncPilferClient(AsyncClient):
                 "offset": offset,
             },
             timeout,
+            deadline,
+            max_response_bytes,
         )
 
     @checked(LIST_SPACES)
@@ -322,13 +348,15 @@ class AsyncPilferClient(AsyncClient):
         project_id: str | None = None,
         include: str | None = None,
         timeout: CallTimeout = USE_DEFAULT,
+        deadline: CallDeadline = USE_DEFAULT,
+        max_response_bytes: CallLimit = USE_DEFAULT,
     ) -> AsyncIterator[SpaceListResponse]:
         """Every page of ``list_spaces``, fetched lazily."""
         return self._iter_pages(
             LIST_SPACES,
             {"organization_id": organization_id, "project_id": project_id, "include": include},
             page_size,
-            timeout,
+            (timeout, deadline, max_response_bytes),
         )
 
     @checked(LIST_SPACES)
@@ -341,6 +369,8 @@ class AsyncPilferClient(AsyncClient):
         project_id: str | None = None,
         include: str | None = None,
         timeout: CallTimeout = USE_DEFAULT,
+        deadline: CallDeadline = USE_DEFAULT,
+        max_response_bytes: CallLimit = USE_DEFAULT,
     ) -> AsyncIterator[Space]:
         """Every item of ``list_spaces`` (at most ``max_items``), in server order, one page in memory at a time."""
         return self._iter_items(
@@ -348,7 +378,7 @@ class AsyncPilferClient(AsyncClient):
             {"organization_id": organization_id, "project_id": project_id, "include": include},
             page_size,
             max_items,
-            timeout,
+            (timeout, deadline, max_response_bytes),
         )
 
     @checked(CREATE_SPACE)
@@ -362,6 +392,8 @@ class AsyncPilferClient(AsyncClient):
         priority: str | None = None,
         current_strength: int | None = None,
         timeout: CallTimeout = USE_DEFAULT,
+        deadline: CallDeadline = USE_DEFAULT,
+        max_response_bytes: CallLimit = USE_DEFAULT,
     ) -> Space:
         """Create space: ``POST /api/v1/spaces``."""
         return (
@@ -376,6 +408,8 @@ class AsyncPilferClient(AsyncClient):
                     "current_strength": current_strength,
                 },
                 timeout,
+                deadline,
+                max_response_bytes,
             )
         ).data
 
@@ -386,9 +420,11 @@ class AsyncPilferClient(AsyncClient):
         *,
         include: str | None = None,
         timeout: CallTimeout = USE_DEFAULT,
+        deadline: CallDeadline = USE_DEFAULT,
+        max_response_bytes: CallLimit = USE_DEFAULT,
     ) -> Space:
         """Get space: ``GET /api/v1/spaces/{id}``."""
-        return (await self._call(GET_SPACE, {"id": id, "include": include}, timeout)).data
+        return (await self._call(GET_SPACE, {"id": id, "include": include}, timeout, deadline, max_response_bytes)).data
 
     @checked(UPDATE_SPACE)
     async def update_space(
@@ -401,6 +437,8 @@ class AsyncPilferClient(AsyncClient):
         priority: str | None = None,
         current_strength: int | None = None,
         timeout: CallTimeout = USE_DEFAULT,
+        deadline: CallDeadline = USE_DEFAULT,
+        max_response_bytes: CallLimit = USE_DEFAULT,
     ) -> Space:
         """Update space: ``PATCH /api/v1/spaces/{id}``."""
         return (
@@ -415,6 +453,8 @@ class AsyncPilferClient(AsyncClient):
                     "current_strength": current_strength,
                 },
                 timeout,
+                deadline,
+                max_response_bytes,
             )
         ).data
 
@@ -424,6 +464,8 @@ class AsyncPilferClient(AsyncClient):
         id: str,
         *,
         timeout: CallTimeout = USE_DEFAULT,
+        deadline: CallDeadline = USE_DEFAULT,
+        max_response_bytes: CallLimit = USE_DEFAULT,
     ) -> DeleteResult:
         """Delete space: ``DELETE /api/v1/spaces/{id}``."""
-        return (await self._call(DELETE_SPACE, {"id": id}, timeout)).data
+        return (await self._call(DELETE_SPACE, {"id": id}, timeout, deadline, max_response_bytes)).data
