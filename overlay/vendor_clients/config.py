@@ -25,12 +25,18 @@ class ApiSettings:
     name: str
     token_env: str
     base_url_env: str
-    default_base_url: str
+    default_base_url: str | None
+    """None when the spec has no servers: the base URL must be given."""
     client_parameters: Mapping[str, str] = field(default_factory=dict)
     """Path parameters given once per client: argument name -> environment variable."""
 
     def base_url(self, value: str | None) -> str:
         url = value or os.environ.get(self.base_url_env) or self.default_base_url
+        if url is None:
+            raise ConfigurationError(
+                f"No {self.name} base URL (the spec has no servers): pass base_url or set the environment "
+                f"variable {self.base_url_env}"
+            )
         if not isinstance(url, str) or not url.startswith(("http://", "https://")):
             raise ConfigurationError(
                 f"{self.name} base URL must be an http:// or https:// URL, got {url!r} "
