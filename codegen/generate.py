@@ -35,7 +35,7 @@ if __package__ in (None, ""):  # run as a script: make the repository importable
 
 import yaml
 
-from codegen.describe import DescribeError, Describer, named
+from codegen.describe import DescribeError, Describer, location, named
 from codegen.problems import Problem, SpecError, validate
 from codegen.registry import ROOT, SPECS, Api, RegistryError, apis
 
@@ -85,7 +85,10 @@ print({example}.model_json_schema()["title"])
 
 
 ENDPOINT = re.compile(r"parsing ([A-Z]+) (\S+) within")
-"""Where openapi-python-client's warning about an operation names it."""
+SCHEMA = re.compile(r"schema (/[^\s:]+)")
+"""Where openapi-python-client's warnings name the operation or the schema they are about."""
+OBJECT = re.compile(r"<[\w.]+ object at 0x[0-9a-f]+>")
+"""An object's default repr, which openapi-python-client puts in some messages."""
 DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 """Writes the spec the generators read (libyaml's when there is one: quicker)."""
 
@@ -157,11 +160,14 @@ def generate_client(api: Api, spec: dict[str, Any], out: Path, metadata: Path) -
 
 
 def opc_problem(error: Any) -> Problem:
-    """One of openapi-python-client's ``GeneratorError``s, at the operation it names (if any)."""
-    found = ENDPOINT.search(error.header or "")
-    parts = ("paths", found.group(2), found.group(1).lower()) if found else ()
-    detail = " ".join(f"{error.header or ''}: {error.detail or ''}".split())
-    return Problem(parts, f"openapi-python-client: {detail}")
+    """One of openapi-python-client's ``GeneratorError``s, at the operation or schema it names (if any)."""
+    text = " ".join(OBJECT.sub("?", f"{error.header or ''}: {error.detail or ''}").split())
+    parts: tuple[str, ...] = ()
+    if endpoint := ENDPOINT.search(text):
+        parts = ("paths", endpoint.group(2), endpoint.group(1).lower())
+    elif schema := SCHEMA.search(text):
+        parts = location(f"#{schema.group(1)}")
+    return Problem(parts, f"openapi-python-client: {text}")
 
 
 def generate_api(api: Api, out: Path, work: Path) -> None:
