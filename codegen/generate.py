@@ -317,7 +317,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{target.name}/ regenerated: {', '.join(api.name for api in done)}")
         if failed:
             names = ", ".join(api.name for api in failed)
-            print(f"error: {names} did not generate ({target.name}/ kept them as they were)", file=sys.stderr)
+            print(f"error: {names} did not generate (left as it was in {target.name}/)", file=sys.stderr)
         return 1 if failed else status
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
