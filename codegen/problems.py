@@ -82,16 +82,12 @@ def located(keyword: type[KeywordValidator]) -> type[KeywordValidator]:
 def written(spec: dict[str, Any], parts: Parts) -> Parts:
     """Where the node at ``parts`` (a path that may go through local ``$ref``s) is written in the spec."""
     place: list[str | int] = []
-    node: Any = spec
     for part in parts:
+        node = at(spec, place)
         while isinstance(node, dict) and str(node.get("$ref", "")).startswith("#/"):
             place = list(location(node["$ref"]))
-            node = at(spec, tuple(map(str, place)))
+            node = at(spec, place)
         place.append(part)
-        try:
-            node = node[int(part)] if isinstance(node, list) else node[part]
-        except (KeyError, IndexError, TypeError, ValueError):
-            node = None
     return tuple(place)
 
 
