@@ -10,7 +10,7 @@ CODEGEN := $(wildcard codegen/*.py codegen/*.yaml codegen/templates/*) pyproject
 INSTALLED_STAMP := $(VENV)/.installed
 LINKED_STAMP := $(VENV)/.linked
 GENERATED_STAMPS := $(APIS:%=$(VENV)/.generated-%)
-LOCAL_PACKAGES := -e . $(foreach api,$(APIS),-e generated/$(subst _,-,$(api))-client -e generated/$(subst _,-,$(api))-models)
+PROJECTS := $(foreach api,$(APIS),$(subst _,-,$(api))-client $(subst _,-,$(api))-models)
 
 .DEFAULT_GOAL := all
 
@@ -27,15 +27,19 @@ $(INSTALLED_STAMP): requirements.lock
 	$(BIN)/uv pip install --quiet --compile-bytecode --python $(BIN)/python --require-hashes -r requirements.lock
 	touch $@
 
-# One stamp per API: changing one spec regenerates only that API's packages.
+# One stamp per API: changing one spec regenerates only that API's packages. A spec that does not generate
+# (its problems are printed) gets a .failed-<name> mark instead, and the other APIs go on.
 $(VENV)/.generated-%: specs/%.yaml $(CODEGEN) $(INSTALLED_STAMP)
-	$(BIN)/python codegen/generate.py --api $*
-	touch $@
+	rm -f $(VENV)/.failed-$*
+	$(BIN)/python codegen/generate.py --api $* && touch $@ || touch $(VENV)/.failed-$*
 
-# editable_mode=compat puts plain paths on sys.path, which mypy and editors follow.
+# Installs every generated package there is, then fails (and runs again next time) if a spec did not
+# generate. editable_mode=compat puts plain paths on sys.path, which mypy and editors follow.
 $(LINKED_STAMP): $(GENERATED_STAMPS)
 	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps --no-build-isolation \
-		--config-settings editable_mode=compat $(LOCAL_PACKAGES)
+		--config-settings editable_mode=compat -e . $$(for p in $(PROJECTS); do test -d generated/$$p && printf ' -e generated/%s' $$p; done)
+	@failed="$$(for api in $(APIS); do test -e $(VENV)/.failed-$$api && echo specs/$$api.yaml; done)"; \
+		test -z "$$failed" || { echo "error: did not generate (see above):" $$failed >&2; exit 1; }
 	touch $@
 
 generate: $(LINKED_STAMP) ## Regenerate generated/ from specs/ (no work when nothing changed)

@@ -9,10 +9,14 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import chain, count
 from pathlib import Path
 from typing import Any
 
+from openapi_python_client.parser.openapi import generate_operation_id
+from openapi_python_client.schema.untrusted_string import UntrustedString
 from openapi_python_client.strings import snake_case
 
 from codegen.registry import Api
@@ -43,7 +47,11 @@ ITERATOR_RESERVED = {"page_size", "max_items", "prefetch"}
 
 
 class DescribeError(Exception):
-    """The spec and the generated models do not fit the client templates; the message says where."""
+    """The spec and the generated models do not fit the client templates at ``parts`` of the spec."""
+
+    def __init__(self, parts: tuple[str, ...], message: str) -> None:
+        super().__init__(message)
+        self.parts = parts
 
 
 @dataclass(frozen=True)
@@ -163,6 +171,8 @@ class ApiView:
     """Everything the client templates render for one API."""
 
     api: Api
+    base_url: str | None
+    """The default base URL (None: the spec has no servers, the client needs one)."""
     operations: list[OperationView]
     client_parameters: list[Argument]
     imports: dict[str, list[str]] = field(default_factory=dict)
@@ -215,27 +225,63 @@ def pointer(spec: dict[str, Any], ref: str) -> Any:
     return at(spec, location(ref))
 
 
-def at(spec: dict[str, Any], parts: tuple[str, ...]) -> Any:
-    """The node at ``parts`` of the spec."""
+def at(spec: dict[str, Any], parts: Sequence[str | int]) -> Any:
+    """The node at ``parts`` of the spec (a list index may be a string, as in the models' metadata)."""
     node: Any = spec
     for part in parts:
-        node = node[part]
+        node = node[int(part)] if isinstance(node, list) else node[part]
     return node
 
 
 def location(ref: str) -> tuple[str, ...]:
     """A local ``$ref`` (``#/components/schemas/Space``) as path parts."""
     if not ref.startswith("#/"):
-        raise DescribeError(f"only local references are supported, not {ref!r}")
+        raise DescribeError((), f"only local references are supported, not {ref!r}")
     return tuple(part.replace("~1", "/").replace("~0", "~") for part in ref[2:].split("/"))
+
+
+def named(spec: dict[str, Any]) -> dict[str, Any]:
+    """The spec as the generators read it: an operation without an ``operationId`` gets the one
+    openapi-python-client would use (method and path, snake_case: ``get_pets_pet_id``), with ``_2``, ``_3``
+    ... when another operation has that name. The spec itself is left as it is."""
+    paths = {path: dict(item) for path, item in spec.get("paths", {}).items()}
+    taken = {
+        snake_case(op["operationId"])
+        for item in paths.values()
+        for method, op in item.items()
+        if method in METHODS and op.get("operationId")
+    }
+    for path, item in paths.items():
+        for method in [m for m in METHODS if m in item and not item[m].get("operationId")]:
+            fallback = str(generate_operation_id(path=UntrustedString(path), method=method, prefix=""))
+            name = next(n for n in chain([fallback], (f"{fallback}_{i}" for i in count(2))) if n not in taken)
+            taken.add(name)
+            item[method] = {**item[method], "operationId": name}
+    return {**spec, "paths": paths}
+
+
+def base_url(spec: dict[str, Any]) -> str | None:
+    """The first ``servers`` URL with its variables at their defaults; None when there is none (the
+    client then needs one)."""
+    servers = spec.get("servers") or [{}]
+    variables = servers[0].get("variables", {})
+
+    def default(found: re.Match[str]) -> str:
+        if found.group(1) not in variables:
+            raise DescribeError(("servers", "0", "url"), f"{found.group(0)} is not in servers[0].variables")
+        return str(variables[found.group(1)]["default"])
+
+    url = servers[0].get("url")
+    return None if url is None else re.sub(r"\{([^}]*)\}", default, url).rstrip("/")
 
 
 class Describer:
     """Builds the ``ApiView`` of one API from its spec and its models' metadata map."""
 
-    def __init__(self, api: Api, metadata: Path) -> None:
+    def __init__(self, api: Api, spec: dict[str, Any], metadata: Path) -> None:
+        """``spec``: the spec as the generators read it (``named``)."""
         self.api = api
-        self.spec = api.spec
+        self.spec = spec
         self.models = load_models(metadata)
         self.enums = string_enums(self.spec, self.models)
         self.by_name = {model.name: model for model in self.models.values()}
@@ -264,7 +310,7 @@ class Describer:
             if method in METHODS
         ]
         client = [Argument(name, name, "path", "str | None", False) for name in self.api.client_parameters]
-        return ApiView(self.api, operations, client, self.imports(operations))
+        return ApiView(self.api, base_url(self.spec), operations, client, self.imports(operations))
 
     def model_at(self, parts: tuple[str, ...], schema: Any, what: str) -> Model:
         """The generated model of the schema at ``parts`` (or of the schema its ``$ref`` names)."""
@@ -272,17 +318,13 @@ class Describer:
             parts = location(schema["$ref"])
         model = self.models.get(parts)
         if model is None:
-            raise DescribeError(
-                f"{self.api.spec_path.name}: no generated model for {what} (#/{'/'.join(parts)})"
-            )
+            raise DescribeError(parts, f"no generated model for {what}")
         self.used.add(model.name)
         return model
 
     def operation(self, path: str, method: str, item: dict[str, Any], op: dict[str, Any]) -> OperationView:
-        where = f"{method.upper()} {path}"
-        operation_id = op.get("operationId")
-        if not operation_id:
-            raise DescribeError(f"{self.api.spec_path.name}: {where} has no operationId")
+        here = ("paths", path, method)
+        operation_id = op["operationId"]
         name = snake_case(operation_id)
         parameters = {
             (p["in"], p["name"]): p
@@ -294,7 +336,7 @@ class Describer:
         located: dict[str, str] = {}
         parameters_model = None
         if parameters:
-            model = self.model_at(("paths", path, method), None, f"the parameters of {operation_id}")
+            model = self.model_at(here, None, "the parameters")
             parameters_model = model.name
             for (place, wire), _ in parameters.items():
                 if place not in ("path", "query"):
@@ -307,11 +349,11 @@ class Describer:
                 arguments.append(
                     Argument(found.name, wire, place, self.accepted(found.annotation), found.required)
                 )
-        body_model, body_arguments, whole = self.body(path, method, op, operation_id)
+        body_model, body_arguments, whole = self.body(here, op)
         arguments += body_arguments
-        self.check_names(operation_id, arguments, RESERVED)
-        response, empty = self.response(path, method, op, operation_id)
-        paging = self.paging(op, response, parameters, arguments, operation_id)
+        self.check_names(here, arguments, RESERVED)
+        response, empty = self.response(here, op)
+        paging = self.paging(here, op, response, parameters, arguments)
         returns, unwrap = self.returns(response, empty, paging)
         summary = " ".join(str(op.get("summary") or operation_id).split())
         view = OperationView(
@@ -319,12 +361,10 @@ class Describer:
             arguments, response.name if response else None, empty, returns, unwrap, paging, located, whole,
         )  # fmt: skip
         if paging:
-            self.check_names(operation_id, view.filters, ITERATOR_RESERVED)
+            self.check_names(here, view.filters, ITERATOR_RESERVED)
         return view
 
-    def body(
-        self, path: str, method: str, op: dict[str, Any], operation_id: str
-    ) -> tuple[str | None, list[Argument], bool]:
+    def body(self, here: tuple[str, ...], op: dict[str, Any]) -> tuple[str | None, list[Argument], bool]:
         """The body model, its properties as arguments, and whether one ``body`` argument is the body."""
         raw = op.get("requestBody")
         if raw is None:
@@ -332,9 +372,9 @@ class Describer:
         body = resolve(self.spec, raw)
         media = body.get("content", {}).get("application/json")
         if media is None:
-            raise DescribeError(f"{operation_id}: only application/json request bodies are supported")
-        schema_parts = ("paths", path, method, "requestBody", "content", "application/json", "schema")
-        model = self.model_at(schema_parts, media.get("schema"), f"the request body of {operation_id}")
+            raise DescribeError((*here, "requestBody"), "only application/json request bodies are supported")
+        schema_parts = (*here, "requestBody", "content", "application/json", "schema")
+        model = self.model_at(schema_parts, media.get("schema"), "the request body")
         required = bool(body.get("required"))
         if not model.fields:
             return model.name, [Argument("body", "body", "body", model.name, required)], True
@@ -346,9 +386,7 @@ class Describer:
         ]
         return model.name, spread, False
 
-    def response(
-        self, path: str, method: str, op: dict[str, Any], operation_id: str
-    ) -> tuple[Model | None, list[int]]:
+    def response(self, here: tuple[str, ...], op: dict[str, Any]) -> tuple[Model | None, list[int]]:
         model, empty = None, []
         for status, raw in sorted(op.get("responses", {}).items()):
             if not str(status).startswith("2"):
@@ -357,62 +395,52 @@ class Describer:
             if media is None:
                 empty.append(int(status))
             elif model is None:
-                parts = (
-                    "paths",
-                    path,
-                    method,
-                    "responses",
-                    str(status),
-                    "content",
-                    "application/json",
-                    "schema",
-                )
-                model = self.model_at(parts, media.get("schema"), f"the {status} response of {operation_id}")
+                parts = (*here, "responses", str(status), "content", "application/json", "schema")
+                model = self.model_at(parts, media.get("schema"), f"the {status} response")
         return model, empty
 
     def paging(
         self,
+        here: tuple[str, ...],
         op: dict[str, Any],
         response: Model | None,
         parameters: dict[tuple[str, str], Any],
         arguments: list[Argument],
-        operation_id: str,
     ) -> Paging | None:
         declared = op.get("x-pagination")
         if declared is None:
             return None
+        where = (*here, "x-pagination")
         if response is None or declared.get("type") not in ("offset", "page"):
-            raise DescribeError(f"{operation_id}: x-pagination needs a JSON response and type offset or page")
+            raise DescribeError(where, "x-pagination needs a JSON response and type offset or page")
         by_wire = {arg.wire: arg for arg in arguments if arg.where == "query"}
         try:
             position, size = by_wire[declared["position"]], by_wire[declared["size"]]
         except KeyError as exc:
-            raise DescribeError(f"{operation_id}: x-pagination names no query parameter {exc}") from exc
-        results, item = self.follow(response, declared["results"], operation_id)
+            raise DescribeError(where, f"x-pagination names no query parameter {exc}") from exc
+        results, item = self.follow(response, declared["results"], where)
         match = re.fullmatch(r"list\[(\w+)\]", item)
         if match is None:
-            raise DescribeError(f"{operation_id}: x-pagination results {declared['results']} is not a list")
-        total = self.follow(response, declared["total"], operation_id)[0] if "total" in declared else None
+            raise DescribeError(where, f"x-pagination results {declared['results']} is not a list")
+        total = self.follow(response, declared["total"], where)[0] if "total" in declared else None
         size_schema = resolve(self.spec, parameters[("query", declared["size"])].get("schema", {}))
-        rest = snake_case(operation_id).removeprefix("list_")
+        rest = snake_case(op["operationId"]).removeprefix("list_")
         single = re.sub(r"ies$", "y", rest) if rest.endswith("ies") else rest.removesuffix("s")
         return Paging(
             declared["type"], position.name, size.name, results, total, size_schema.get("maximum"),
             match.group(1), f"iter_{rest}", f"iter_{single}_pages",
         )  # fmt: skip
 
-    def follow(self, model: Model, expression: str, operation_id: str) -> tuple[tuple[str, ...], str]:
+    def follow(self, model: Model, expression: str, where: tuple[str, ...]) -> tuple[tuple[str, ...], str]:
         """A ``$.a.b`` expression as attribute names from ``model``, with the annotation it ends on."""
         if not expression.startswith("$."):
-            raise DescribeError(
-                f"{operation_id}: x-pagination expressions look like $.a.b, not {expression!r}"
-            )
+            raise DescribeError(where, f"x-pagination expressions look like $.a.b, not {expression!r}")
         names, annotation = [], ""
         current: Model | None = model
         for wire in expression[2:].split("."):
             found = current.fields.get(wire) if current else None
             if found is None:
-                raise DescribeError(f"{operation_id}: x-pagination {expression}: no field {wire!r}")
+                raise DescribeError(where, f"x-pagination {expression}: no field {wire!r}")
             names.append(found.name)
             annotation = found.annotation
             current = self.by_name.get(annotation)
@@ -428,11 +456,11 @@ class Describer:
         returns, unwrap = (found.annotation, found.name) if found else (response.name, None)
         return (f"{returns} | None" if empty else returns), unwrap
 
-    def check_names(self, operation_id: str, arguments: list[Argument], reserved: set[str]) -> None:
+    def check_names(self, here: tuple[str, ...], arguments: list[Argument], reserved: set[str]) -> None:
         names = [arg.name for arg in arguments]
         clashes = {name for name in names if names.count(name) > 1} | (set(names) & reserved)
         if clashes:
-            raise DescribeError(f"{operation_id}: argument names {sorted(clashes)} clash; rename in the spec")
+            raise DescribeError(here, f"argument names {sorted(clashes)} clash; rename in the spec")
 
     def imports(self, operations: list[OperationView]) -> dict[str, list[str]]:
         """The names the generated module needs, by module: models and what their annotations use."""
@@ -452,6 +480,6 @@ class Describer:
         for name in sorted(wanted):
             module = self.api.models_package if name in model_names else EXTERNAL_NAMES.get(name)
             if module is None:
-                raise DescribeError(f"{self.api.spec_path.name}: cannot import {name!r} for the client")
+                raise DescribeError((), f"cannot import {name!r} for the client")
             imports.setdefault(module, []).append(name)
         return imports

@@ -8,29 +8,35 @@
 
 ``--specs DIR`` and ``--target DIR`` replace ``specs/`` and ``generated/`` (the tests use them). Each API
 gets ``<name>-models`` (datamodel-code-generator: pydantic models) and ``<name>-client``
-(openapi-python-client, with the templates in ``codegen/templates``), both run in this process.
+(openapi-python-client, with the templates in ``codegen/templates``), both run in this process. Each
+problem of a spec is printed as ``specs/<name>.yaml#/json/pointer: message`` (``codegen/problems.py``); an API
+that does not generate keeps its folders as they were, the others go on, and the exit status is 1.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import filecmp
+import io
 import json
 import os
+import re
 import shutil
 import sys
 import tempfile
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 if __package__ in (None, ""):  # run as a script: make the repository importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import yaml
-from openapi_spec_validator import validate
-from openapi_spec_validator.validation.exceptions import OpenAPIValidationError
 
-from codegen.describe import DescribeError, Describer
+from codegen.describe import DescribeError, Describer, location, named
+from codegen.problems import Problem, SpecError, validate
 from codegen.registry import ROOT, SPECS, Api, RegistryError, apis
 
 GENERATED = ROOT / "generated"
@@ -78,26 +84,30 @@ print({example}.model_json_schema()["title"])
 """
 
 
-class GenerationError(Exception):
-    """A spec or a generator failed; the message says which and why."""
+ENDPOINT = re.compile(r"parsing ([A-Z]+) (\S+) within")
+SCHEMA = re.compile(r"schema (/[^\s:]+)")
+"""Where openapi-python-client's warnings name the operation or the schema they are about."""
+OBJECT = re.compile(r"<[\w.]+ object at 0x[0-9a-f]+>")
+"""An object's default repr, which openapi-python-client puts in some messages."""
+DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+"""Writes the spec the generators read (libyaml's when there is one: quicker)."""
 
 
-def validate_spec(api: Api) -> None:
-    """Validate one spec as OpenAPI 3.1; raise with the validator's message when it is not."""
-    try:
-        validate(api.spec)
-    except (OpenAPIValidationError, yaml.YAMLError) as exc:
-        raise GenerationError(f"{api.spec_path} is not a valid OpenAPI document: {exc}") from exc
+def print_problems(api: Api, problems: list[Problem], kind: str) -> None:
+    """Print each problem as ``<kind>: specs/<name>.yaml#/pointer: message``."""
+    for problem in problems:
+        print(f"{kind}: {problem.at(api.spec_path)}", file=sys.stderr)
 
 
-def generate_models(api: Api, out: Path, metadata: Path) -> None:
+def generate_models(api: Api, spec: dict[str, Any], out: Path, metadata: Path, source: Path) -> None:
     """``<name>-models``: datamodel-code-generator with ``[tool.datamodel-codegen]`` of pyproject.toml,
-    plus its JSON map from each model to the spec location it comes from (``metadata``)."""
+    reading ``spec`` written to ``source``, plus its JSON map from each model to the spec location it comes
+    from (``metadata``)."""
     from datamodel_code_generator.__main__ import main as datamodel_codegen
 
     package = out / api.models_package
     package.mkdir(parents=True)
-    info = api.spec["info"]
+    info = spec["info"]
     names = {
         "api": api.name,
         "title": info["title"],
@@ -108,16 +118,24 @@ def generate_models(api: Api, out: Path, metadata: Path) -> None:
     }
     (out / "pyproject.toml").write_text(MODELS_PYPROJECT.format(**names), encoding="utf-8")
     (package / "py.typed").write_text("", encoding="utf-8")
-    arguments = ["--input", str(api.spec_path), "--output", str(package / "__init__.py")]
-    if datamodel_codegen([*arguments, "--emit-model-metadata", str(metadata)]) != 0:
-        raise GenerationError(f"datamodel-codegen failed on {api.spec_path.name} (its message is above)")
+    source.write_text(yaml.dump(spec, Dumper=DUMPER, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    arguments = ["--input", str(source), "--output", str(package / "__init__.py")]
+    with warnings.catch_warnings(record=True) as caught, contextlib.redirect_stderr(io.StringIO()) as said:
+        warnings.simplefilter("always")
+        failed = datamodel_codegen([*arguments, "--emit-model-metadata", str(metadata)]) != 0
+    lines = [line.strip() for line in said.getvalue().splitlines() if line.strip()]
+    if failed:  # its message is the last line (after a traceback, if any)
+        raise SpecError([Problem((), f"datamodel-codegen: {(lines or ['failed'])[-1]}")])
+    told = dict.fromkeys([*lines, *(str(warning.message) for warning in caught)])
+    print_problems(api, [Problem((), f"datamodel-codegen: {line}") for line in told], "warning")
     first = json.loads(metadata.read_text(encoding="utf-8"))["models"][0]["class_name"]
     (out / "README.md").write_text(MODELS_README.format(**names, example=first), encoding="utf-8")
 
 
-def generate_client(api: Api, out: Path, metadata: Path) -> None:
-    """``<name>-client``: openapi-python-client run as a library with the shared settings and the
-    templates of ``codegen/templates``, which also render the operations ``codegen/describe.py`` lists."""
+def generate_client(api: Api, spec: dict[str, Any], out: Path, metadata: Path) -> None:
+    """``<name>-client``: openapi-python-client run as a library on ``spec`` with the shared settings and
+    the templates of ``codegen/templates``, which also render the operations ``codegen/describe.py`` lists.
+    What it skips (an operation it cannot read) is a warning; a post-hook that cannot run is an error."""
     from openapi_python_client import Project
     from openapi_python_client.config import Config, ConfigFile, MetaType
     from openapi_python_client.parser import GeneratorData
@@ -126,26 +144,60 @@ def generate_client(api: Api, out: Path, metadata: Path) -> None:
         update={"project_name_override": api.client_project, "package_name_override": api.client_package}
     )
     config = Config.from_sources(settings, MetaType.SETUP, api.spec_path, "utf-8", False, out)
-    openapi = GeneratorData.from_dict(api.spec, config=config)
+    openapi = GeneratorData.from_dict(spec, config=config)
     if not isinstance(openapi, GeneratorData):
-        raise GenerationError(f"openapi-python-client cannot read {api.spec_path.name}: {openapi.detail}")
+        raise SpecError([Problem((), f"openapi-python-client cannot read it: {openapi.detail}")])
     project = Project(openapi=openapi, config=config, custom_template_path=CODEGEN / "templates")
     try:
-        project.env.globals["vendor"] = Describer(api, metadata).view()
+        project.env.globals["vendor"] = Describer(api, spec, metadata).view()
     except DescribeError as exc:
-        raise GenerationError(str(exc)) from exc
-    errors = project.build()
-    if errors:  # warnings too: a post-hook that cannot run must not leave unformatted output behind
-        details = "\n".join(f"{error.header}: {error.detail}" for error in errors)
-        raise GenerationError(f"openapi-python-client on {api.spec_path.name}:\n{details}")
+        raise SpecError([Problem(exc.parts, str(exc))]) from exc
+    skipped = [error for tag in openapi.endpoint_collections_by_tag.values() for error in tag.parse_errors]
+    print_problems(api, [opc_problem(error) for error in [*skipped, *openapi.errors]], "warning")
+    project.build()
+    if project.errors:  # warnings too: a post-hook that cannot run must not leave unformatted output behind
+        raise SpecError([opc_problem(error) for error in project.errors])
+
+
+def opc_problem(error: Any) -> Problem:
+    """One of openapi-python-client's ``GeneratorError``s, at the operation or schema it names (if any)."""
+    text = " ".join(OBJECT.sub("?", f"{error.header or ''}: {error.detail or ''}").split())
+    parts: tuple[str, ...] = ()
+    if endpoint := ENDPOINT.search(text):
+        parts = ("paths", endpoint.group(2), endpoint.group(1).lower())
+    elif schema := SCHEMA.search(text):
+        parts = location(f"#{schema.group(1)}")
+    return Problem(parts, f"openapi-python-client: {text}")
 
 
 def generate_api(api: Api, out: Path, work: Path) -> None:
-    """Write ``<name>-models`` and ``<name>-client`` for one API into ``out``."""
-    validate_spec(api)
+    """Write ``<name>-models`` and ``<name>-client`` for one API into ``out``, printing its warnings;
+    ``SpecError`` when its output would be wrong or missing."""
+    try:
+        spec = api.spec
+    except yaml.YAMLError as exc:
+        raise SpecError([Problem((), f"not YAML: {' '.join(str(exc).split())}")]) from exc
+    errors, warnings = validate(spec)
+    print_problems(api, warnings, "warning")
+    if errors:
+        raise SpecError(errors)
+    generated = named(spec)
     metadata = work / f"{api.name}-models.json"
-    generate_models(api, out / api.models_project, metadata)
-    generate_client(api, out / api.client_project, metadata)
+    generate_models(api, generated, out / api.models_project, metadata, work / api.spec_path.name)
+    generate_client(api, generated, out / api.client_project, metadata)
+
+
+def generate_or_report(api: Api, out: Path, work: Path) -> bool:
+    """Generate one API, printing its problems; False when it did not generate."""
+    try:
+        generate_api(api, out, work)
+        return True
+    except SpecError as exc:
+        problems = exc.problems
+    except Exception as exc:  # a generator crashed: still one line, and the other APIs go on
+        problems = [Problem((), f"generation failed: {type(exc).__name__}: {' '.join(str(exc).split())}")]
+    print_problems(api, problems, "error")
+    return False
 
 
 def projects(api: Api) -> tuple[str, str]:
@@ -188,13 +240,16 @@ def swap_in(new: Path, target: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def check(out: Path, target: Path, selected: list[Api], everything: bool) -> int:
-    """Compare the fresh output with the target: the whole tree, or only the selected APIs' folders."""
+def check(out: Path, target: Path, generated: list[Api], failed: list[Api], everything: bool) -> int:
+    """Compare the fresh output with the target: the whole tree, or only the selected APIs' folders (the
+    folders of the APIs that failed to generate are not compared)."""
     if everything:
+        for name in (name for api in failed for name in projects(api) if (target / name).exists()):
+            shutil.copytree(target / name, out / name)
         report = drift(out, target)
     else:
         report = [
-            line for api in selected for name in projects(api) for line in drift(out / name, target / name)
+            line for api in generated for name in projects(api) for line in drift(out / name, target / name)
         ]
     for line in report:
         print(line, file=sys.stderr)
@@ -205,10 +260,10 @@ def check(out: Path, target: Path, selected: list[Api], everything: bool) -> int
     return 0
 
 
-def install(out: Path, target: Path, selected: list[Api], everything: bool) -> None:
+def install(out: Path, target: Path, generated: list[Api], selected: list[Api], everything: bool) -> None:
     """Swap each generated folder in; on a full run also remove the folders of APIs without a spec."""
     target.mkdir(parents=True, exist_ok=True)
-    for api in selected:
+    for api in generated:
         for name in projects(api):
             swap_in(out / name, target / name)
     if everything:
@@ -234,29 +289,36 @@ def main(argv: list[str] | None = None) -> int:
     if shutil.which("ruff", path=str(BIN)) is None:
         print(f"error: ruff is not installed in {BIN}; run `make` first", file=sys.stderr)
         return 1
+    try:
+        every = apis(args.specs.resolve())
+    except RegistryError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    selected = [api for api in every if not args.api or api.name in args.api]
+    unknown = set(args.api or ()) - {api.name for api in every}
+    if unknown:
+        print(f"error: no spec for {sorted(unknown)} in {args.specs}", file=sys.stderr)
+        return 1
     # The scratch folder sits beside the target so that the final swap is a rename on one file system.
     target.parent.mkdir(parents=True, exist_ok=True)
     scratch = Path(tempfile.mkdtemp(prefix=f"{target.name}.", dir=target.parent))
     try:
-        every = apis(args.specs.resolve())
-        selected = [api for api in every if not args.api or api.name in args.api]
-        unknown = set(args.api or ()) - {api.name for api in every}
-        if unknown:
-            raise GenerationError(f"no spec for {sorted(unknown)} in {args.specs}")
         out, work = scratch / target.name, scratch / "work"
         out.mkdir()
         work.mkdir()
-        for api in selected:
-            generate_api(api, out, work)
+        failed = [api for api in selected if not generate_or_report(api, out, work)]
+        done = [api for api in selected if api not in failed]
         if args.check:
-            return check(out, target, selected, everything=not args.api)
-        install(out, target, selected, everything=not args.api)
-        print(f"{target.name}/ regenerated: {', '.join(api.name for api in selected)}")
-        return 0
-    except (GenerationError, RegistryError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        print(f"{target} was left as it was.", file=sys.stderr)
-        return 1
+            status = check(out, target, done, failed, everything=not args.api)
+        else:
+            status = 0
+            if done:
+                install(out, target, done, selected, everything=not args.api)
+                print(f"{target.name}/ regenerated: {', '.join(api.name for api in done)}")
+        if failed:
+            names = ", ".join(api.name for api in failed)
+            print(f"error: {names} did not generate (left as it was in {target.name}/)", file=sys.stderr)
+        return 1 if failed else status
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 

@@ -94,15 +94,6 @@ class Api:
         """The parsed spec."""
         return load_spec(self.spec_path)
 
-    @property
-    def default_base_url(self) -> str:
-        """The spec's first ``servers`` URL."""
-        servers = self.spec.get("servers") or []
-        if not servers or not isinstance(servers[0], dict) or "url" not in servers[0]:
-            raise RegistryError(f"{self.spec_path.name} has no servers[0].url to use as the base URL")
-        url: str = servers[0]["url"]
-        return url.rstrip("/")
-
 
 @cache
 def load_spec(path: Path) -> dict[str, Any]:

@@ -5,14 +5,13 @@ folder, installed into a clean virtual environment, and the new methods are driv
 
 from __future__ import annotations
 
-import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
+from tests.test_generation import copy_specs, generate
 from tests.test_packages_install import install, runtime_project
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -114,20 +113,13 @@ print("driven")
 def regenerated(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """specs/ plus notes.yaml and deleteWorkspace, generated into a temporary folder."""
     work = tmp_path_factory.mktemp("new-api")
-    specs = work / "specs"
-    shutil.copytree(ROOT / "specs", specs)
-    shutil.copy(ROOT / "tests" / "fixtures" / "new_api" / "notes.yaml", specs)
+    specs = copy_specs(work, ROOT / "tests" / "fixtures" / "new_api" / "notes.yaml")
     lighthouse = yaml.safe_load((specs / "lighthouse.yaml").read_text())
     item = next(path for path in lighthouse["paths"] if path.endswith("{id}"))
     lighthouse["paths"][item]["delete"] = DELETE_WORKSPACE
     (specs / "lighthouse.yaml").write_text(yaml.safe_dump(lighthouse, sort_keys=False))
     target = work / "generated"
-    done = subprocess.run(
-        [sys.executable, ROOT / "codegen" / "generate.py", "--specs", specs, "--target", target],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    done = generate("--specs", specs, "--target", target)
     assert done.returncode == 0, done.stderr
     return target
 

@@ -32,7 +32,8 @@ class ApiSettings:
     name: str
     token_env: str
     base_url_env: str
-    default_base_url: str
+    default_base_url: str | None
+    """None when the spec has no servers: the base URL must be given."""
     client_parameters: Mapping[str, str] = field(default_factory=dict)
     """Path parameters given once per client: argument name -> environment variable."""
 
@@ -40,6 +41,11 @@ class ApiSettings:
         """The base URL: an absolute http(s) URL without credentials, query or fragment; a path prefix is
         kept (every operation's path is joined under it). Errors never echo the value."""
         url = value or os.environ.get(self.base_url_env) or self.default_base_url
+        if url is None:
+            raise ConfigurationError(
+                f"No {self.name} base URL (the spec has no servers): pass base_url or set the environment "
+                f"variable {self.base_url_env}"
+            )
         where = f"(argument base_url or environment variable {self.base_url_env})"
         problem = url_problem(url)
         if problem is not None:
