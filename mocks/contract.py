@@ -2,8 +2,8 @@
 
 The contract suite (``tests/contract``) builds its ``SchemathesisConfig`` from ``settings()``; ``make fuzz``
 runs ``python -m mocks.contract FILE`` to write the same settings as a ``schemathesis.toml`` for the CLI.
-Per API: its title, the mock's token for each security scheme, and the scope path parameters pinned to
-the only values the token may use (fuzzing them would only ever meet 403).
+Per API: its title, the mock's credentials for each security scheme (``mocks.auth``), and the scope path
+parameters pinned to the only values the token may use (fuzzing them would only ever meet 403).
 """
 
 from __future__ import annotations
@@ -14,25 +14,26 @@ from pathlib import Path
 from typing import Any
 
 from codegen.registry import Api, apis
+from mocks.auth import fuzz_auth
 
 PHASES = ("examples", "coverage", "fuzzing", "stateful")
 
 
 def credentials(served: Api) -> dict[str, dict[str, str]]:
-    """``auth.openapi``: the mock's token for every bearer or API-key scheme of the spec."""
+    """``auth.openapi``: the mock's credentials for every security scheme of the spec it can check
+    (``mocks.auth``)."""
     schemes = served.spec.get("components", {}).get("securitySchemes", {})
-    found: dict[str, dict[str, str]] = {}
-    for name, scheme in schemes.items():
-        if scheme.get("type") == "http" and scheme.get("scheme", "").lower() == "bearer":
-            found[name] = {"bearer": served.mock.token}
-        elif scheme.get("type") == "apiKey":
-            found[name] = {"api_key": served.mock.token}
-    return found
+    found = {name: fuzz_auth(served, scheme) for name, scheme in schemes.items()}
+    return {name: auth for name, auth in found.items() if auth is not None}
 
 
 def project(served: Api) -> dict[str, Any]:
-    """One ``[[project]]`` table."""
-    table: dict[str, Any] = {"title": served.spec["info"]["title"], "auth": {"openapi": credentials(served)}}
+    """One ``[[project]]`` table (without ``auth`` for a spec without security: schemathesis refuses an
+    empty one)."""
+    table: dict[str, Any] = {"title": served.spec["info"]["title"]}
+    auth = credentials(served)
+    if auth:
+        table["auth"] = {"openapi": auth}
     if served.mock.scope:
         table["parameters"] = {f"path.{name}": value for name, value in served.mock.scope.items()}
     return table
