@@ -67,7 +67,7 @@ test: $(LINKED_STAMP) lint typecheck check-generated breaking ## Lint, type-chec
 mock: $(LINKED_STAMP) ## Serve every API's mock on 127.0.0.1 (Pilfer 4010, Lighthouse 4011, others next; <NAME>_MOCK_PORT) and print export lines
 	$(BIN)/python -m mocks
 
-fuzz: $(LINKED_STAMP) ## Long schemathesis CLI campaign against every API's mock (SEED=..., FUZZ_EXAMPLES=1000); JUnit in reports/
+fuzz: $(LINKED_STAMP) ## Long schemathesis CLI campaign against its own mocks on free ports (SEED=..., FUZZ_EXAMPLES=1000, FUZZ_SPECS=specs); JUnit in reports/
 	scripts/fuzz.sh $(BIN)
 
 # Read-only: GET and HEAD only, at most 100 requests at 2/s; PROBE_ARGS="--json --max-requests 20" etc.

@@ -8,9 +8,10 @@ CRUD on top of the engine). ``python -m mocks`` serves every API on loopback (``
 from __future__ import annotations
 
 import importlib
+from pathlib import Path
 from typing import Any
 
-from codegen.registry import Api, api
+from codegen.registry import Api, api, apis
 from mocks.engine import MockApp
 
 
@@ -22,3 +23,8 @@ def create_app(name: str | Api, **options: Any) -> MockApp:
         return MockApp(served, **options)
     app: MockApp = importlib.import_module(served.mock.override).create_app(**options)
     return app
+
+
+def served_apis(specs: Path | None = None) -> list[Api]:
+    """The registry's APIs, or those of another folder of specs (with its own ``pyproject.toml``, if any)."""
+    return apis() if specs is None else apis(specs=specs, pyproject=specs / "pyproject.toml")

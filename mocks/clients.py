@@ -14,6 +14,7 @@ import httpx
 from starlette.types import ASGIApp
 
 from codegen.registry import Api, api
+from mocks.auth import basic_login, kind
 from mocks.inprocess import SyncASGITransport
 
 MOCK_URL = "http://mock.test"
@@ -43,6 +44,12 @@ def client_for(
 
 
 def environment(served: Api, base_url: str) -> dict[str, str]:
-    """The variables the API's client reads, set for its mock at ``base_url``."""
+    """The variables the API's client reads, set for its mock at ``base_url``; for a spec with HTTP basic
+    auth also ``<NAME>_USERNAME`` and ``<NAME>_PASSWORD`` (``mocks.auth.basic_login``)."""
     values = {served.token_env: served.mock.token, served.base_url_env: base_url}
-    return values | {variable: served.mock.scope[name] for name, variable in served.client_parameters.items()}
+    values |= {variable: served.mock.scope[name] for name, variable in served.client_parameters.items()}
+    schemes = served.spec.get("components", {}).get("securitySchemes", {}).values()
+    if any(kind(scheme) == "basic" for scheme in schemes):
+        upper = served.name.upper()
+        values |= dict(zip((f"{upper}_USERNAME", f"{upper}_PASSWORD"), basic_login(served), strict=True))
+    return values

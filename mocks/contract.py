@@ -1,38 +1,44 @@
 """Schemathesis settings for fuzzing every API of the registry against its mock, derived from the registry.
 
 The contract suite (``tests/contract``) builds its ``SchemathesisConfig`` from ``settings()``; ``make fuzz``
-runs ``python -m mocks.contract FILE`` to write the same settings as a ``schemathesis.toml`` for the CLI.
-Per API: its title, the mock's token for each security scheme, and the scope path parameters pinned to
-the only values the token may use (fuzzing them would only ever meet 403).
+runs ``python -m mocks.contract settings FILE`` to write the same settings as a ``schemathesis.toml`` for
+the CLI, and ``... operations NAME`` to list the operations it fuzzes one by one.
+Per API: its title, the mock's credentials for each security scheme (``mocks.auth``), and the scope path
+parameters pinned to the only values the token may use (fuzzing them would only ever meet 403).
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from codegen.registry import Api, apis
+from mocks import served_apis
+from mocks.auth import fuzz_auth
+from mocks.spec import METHODS
 
 PHASES = ("examples", "coverage", "fuzzing", "stateful")
 
 
 def credentials(served: Api) -> dict[str, dict[str, str]]:
-    """``auth.openapi``: the mock's token for every bearer or API-key scheme of the spec."""
+    """``auth.openapi``: the mock's credentials for every security scheme of the spec it can check
+    (``mocks.auth``)."""
     schemes = served.spec.get("components", {}).get("securitySchemes", {})
-    found: dict[str, dict[str, str]] = {}
-    for name, scheme in schemes.items():
-        if scheme.get("type") == "http" and scheme.get("scheme", "").lower() == "bearer":
-            found[name] = {"bearer": served.mock.token}
-        elif scheme.get("type") == "apiKey":
-            found[name] = {"api_key": served.mock.token}
-    return found
+    found = {name: fuzz_auth(served, scheme) for name, scheme in schemes.items()}
+    return {name: auth for name, auth in found.items() if auth is not None}
 
 
 def project(served: Api) -> dict[str, Any]:
-    """One ``[[project]]`` table."""
-    table: dict[str, Any] = {"title": served.spec["info"]["title"], "auth": {"openapi": credentials(served)}}
+    """One ``[[project]]`` table (without ``auth`` for a spec without security: schemathesis refuses an
+    empty one)."""
+    table: dict[str, Any] = {"title": served.spec["info"]["title"]}
+    auth = credentials(served)
+    if auth:
+        table["auth"] = {"openapi": auth}
     if served.mock.scope:
         table["parameters"] = {f"path.{name}": value for name, value in served.mock.scope.items()}
     return table
@@ -61,9 +67,45 @@ def toml(data: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def main() -> None:
-    """``python -m mocks.contract FILE``: write the settings for the schemathesis CLI."""
-    Path(sys.argv[1]).write_text(toml(settings()), encoding="utf-8")
+def fuzzable(served: Api) -> bool:
+    """Whether the settings of ``served`` can be derived; if not, says why on stderr (the schemathesis run
+    of that spec then fails on its own, and the others' settings are still written)."""
+    try:
+        project(served)
+    except Exception as error:  # any problem of one spec is that spec's alone
+        print(
+            f"mocks.contract: {served.spec_path} left out: {type(error).__name__}: {error}", file=sys.stderr
+        )
+        return False
+    return True
+
+
+def operations(served: Api) -> list[str]:
+    """Every operation of the spec as schemathesis names it (``GET /pets/{petId}``), with an
+    ``operationId`` or not."""
+    return [
+        f"{method.upper()} {template}"
+        for template, item in served.spec.get("paths", {}).items()
+        for method in item
+        if method in METHODS
+    ]
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """``python -m mocks.contract [--specs DIR] settings FILE``: write the settings for the schemathesis
+    CLI; ``... operations NAME``: print the operations of one API, one per line."""
+    parser = argparse.ArgumentParser(prog="python -m mocks.contract", description=__doc__)
+    parser.add_argument("--specs", type=Path, metavar="DIR", help="the specs of DIR instead of specs/")
+    parser.add_argument("command", choices=("settings", "operations"))
+    parser.add_argument("target", help="settings: the file to write; operations: the API's name")
+    options = parser.parse_args(argv)
+    served = served_apis(options.specs)
+    if options.command == "settings":
+        data = toml(settings([found for found in served if fuzzable(found)]))
+        Path(options.target).write_text(data, encoding="utf-8")
+    else:
+        [found] = [found for found in served if found.name == options.target]
+        print("\n".join(operations(found)))
 
 
 if __name__ == "__main__":

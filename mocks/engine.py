@@ -26,6 +26,7 @@ import orjson
 from starlette.applications import Starlette
 
 from codegen.registry import Api, load_spec
+from mocks.auth import credential, presents
 from mocks.ids import convex_id
 from mocks.spec import Operation, Parameter, Resource, Spec
 from mocks.store import CollectionKey, MemoryStore, Record
@@ -41,6 +42,7 @@ BODY_TIMEOUT = 3.0
 MESSAGE_KEYS = ("message", "detail", "error_description", "title")
 CODE_KEYS = ("code", "error", "type")
 PARAMETER = re.compile(r"{([^}]+)}")
+SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class MockError(Exception):
@@ -89,8 +91,6 @@ def first_error(check: Any, value: Any, root: str, *, prefixed: bool) -> str | N
             parts = [str(part) for part in error.instance_path]
             where = ".".join([root, *parts] if prefixed else parts) or root
             return f"{where}: {error.message}"
-    except UnicodeEncodeError:  # a lone surrogate (``"\ud800"`` in JSON) is no text the validator takes
-        return f"{root}: contains a string that is not valid Unicode"
     except (RecursionError, ValueError):  # jsonschema-rs: "Recursion limit reached"
         return f"{root}: nested too deeply"
     return None
@@ -109,9 +109,11 @@ def project(record: Mapping[str, Any], schema: Mapping[str, Any]) -> dict[str, A
 
 
 def completed(resource: Resource, item_id: Any, body: Any) -> Record:
-    """What the store keeps for a created or replaced item: the body, its id, and a sampled value for
-    every property an item must show that the body left out (so a filter sees what a read shows)."""
+    """What the store keeps for a created or replaced item: the body with the id the mock gave it (not
+    one the body names), and a sampled value for every property an item must show that the body left
+    out (so a filter sees what a read shows)."""
     record: Record = {resource.id_property: item_id, **(body if isinstance(body, dict) else {})}
+    record[resource.id_property] = item_id
     properties = resource.item_schema.get("properties", {})
     for name in resource.item_schema.get("required", ()):
         if name not in record:
@@ -161,7 +163,7 @@ class MockApp(Starlette):
         self.spec = read_spec(served.spec_path)
         self.body_timeout = body_timeout
         self.route_table = [
-            (tuple(template.strip("/").split("/")), methods) for template, methods in self.spec.paths.items()
+            (tuple(template.split("/")[1:]), methods) for template, methods in self.spec.paths.items()
         ]
         self.error_examples: dict[int, Any] = {}
         """The first documented error example per status (400 first: the template of other errors)."""
@@ -177,6 +179,12 @@ class MockApp(Starlette):
         )
         self.error_shape = next(iter(self.error_examples.values()), None) or next(sampled, None)
         """What an error of a status the spec does not document looks like."""
+        self.credentials = {
+            name: found
+            for name, definition in self.spec.security_schemes.items()
+            if (found := credential(served, definition)) is not None
+        }
+        """What each security scheme accepts, by scheme name."""
         self.filters = {operation.id: self._filterable(operation) for operation in self.spec.operations}
         super().__init__()
         self.state.store = MemoryStore(self.seed) if store is None else store
@@ -245,7 +253,7 @@ class MockApp(Starlette):
         query_pairs = parse_qsl(
             scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True, errors="replace"
         )
-        if operation.secured and not self.authenticated(headers, query_pairs):
+        if not self.authenticated(operation, headers, query_pairs):
             raise MockError(401)
         for name, value in self.api.mock.scope.items():
             if name in raw_path and raw_path[name] != value:
@@ -260,21 +268,17 @@ class MockApp(Starlette):
         call.body = parse_body(operation, raw_body, headers)
         return call
 
-    def authenticated(self, headers: Mapping[str, str], query: list[tuple[str, str]]) -> bool:
-        """Whether the request carries the API's test token as one of the operation's security schemes."""
-        token = self.api.mock.token
-        scheme, _, credentials = headers.get("authorization", "").strip().partition(" ")
-        if scheme.lower() == "bearer" and credentials.strip() == token:
+    def authenticated(
+        self, operation: Operation, headers: Mapping[str, str], query: list[tuple[str, str]]
+    ) -> bool:
+        """Whether the request meets one of the operation's security requirements (``mocks.auth``)."""
+        if not operation.security:
             return True
-        for definition in self.spec.security_schemes.values():
-            if definition.get("type") == "apiKey":
-                name = definition.get("name", "")
-                found = (
-                    headers.get(name.lower()) if definition.get("in") == "header" else dict(query).get(name)
-                )
-                if found == token:
-                    return True
-        return False
+        accepted = self.credentials
+        return any(
+            all(name in accepted and presents(accepted[name], headers, query) for name in requirement)
+            for requirement in operation.security
+        )
 
     def _parameter(
         self,
@@ -536,10 +540,28 @@ def parse_body(operation: Operation, raw: bytes, headers: Mapping[str, str]) -> 
     except (ValueError, RecursionError):
         raise MockError(400, "body: not a valid JSON document") from None
     assert operation.body_check is not None
-    problem = first_error(operation.body_check, body, "body", prefixed=False)
+    problem = not_unicode(body) or first_error(operation.body_check, body, "body", prefixed=False)
     if problem is not None:
         raise MockError(400, problem)
     return body
+
+
+def not_unicode(body: Any) -> str | None:
+    """``where: ...`` naming a string of a JSON body, or the object holding a property name, that is not
+    valid Unicode (a lone surrogate such as ``"\\ud800"``), or None when every string is."""
+    pending: list[tuple[tuple[str, ...], Any]] = [((), body)]
+    while pending:
+        path, value = pending.pop()
+        where = ".".join(path) or "body"
+        if isinstance(value, str) and SURROGATE.search(value):
+            return f"{where}: contains a lone surrogate, which is not valid Unicode"
+        if isinstance(value, dict):
+            if any(SURROGATE.search(key) for key in value):
+                return f"{where}: a property name contains a lone surrogate, which is not valid Unicode"
+            pending += [((*path, key), item) for key, item in value.items()]
+        elif isinstance(value, list):
+            pending += [((*path, str(index)), item) for index, item in enumerate(value)]
+    return None
 
 
 async def lifespan(receive: Receive, send: Send) -> None:

@@ -46,9 +46,23 @@ def serving_in_thread(app: Starlette, port: int = 0) -> Iterator[str]:
         thread.join(timeout=10)
 
 
-async def serve_forever(servers: Sequence[uvicorn.Server]) -> None:
-    """Run ``servers`` together until interrupted."""
-    await asyncio.gather(*(server.serve() for server in servers))
+def listening_socket(port: int) -> socket.socket:
+    """A socket listening on 127.0.0.1:``port`` (0 picks a free port); OSError when the port is taken."""
+    listener = socket.socket()
+    try:
+        # A port in TIME_WAIT is taken again; one something listens on is refused.
+        listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        listener.bind((HOST, port))
+        listener.listen(2048)
+    except OSError:
+        listener.close()
+        raise
+    return listener
+
+
+async def serve_forever(servers: Sequence[tuple[uvicorn.Server, socket.socket]]) -> None:
+    """Run each server on its listening socket, all together, until interrupted."""
+    await asyncio.gather(*(server.serve(sockets=[listener]) for server, listener in servers))
 
 
 def free_port() -> int:

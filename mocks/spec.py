@@ -2,9 +2,9 @@
 inferred from the paths.
 
 Inference rules (documented in the README):
-- an *item path* is ``<collection>/{param}`` where ``<collection>`` is itself a path with GET or POST;
-  GET / PATCH / PUT / DELETE on it read, merge, replace and delete one item, GET on the collection lists
-  it and POST creates in it;
+- an *item path* is ``<collection>/{param}`` (either with a trailing slash) where ``<collection>`` is
+  itself a path with GET or POST; GET / PATCH / PUT / DELETE on it read, merge, replace and delete one
+  item, GET on the collection lists it and POST creates in it;
 - the *id property* is the first of ``param``, ``id``, ``_id`` declared by the object found, in the
   item's success response, by walking object properties from the body's root;
 - a list's items are at ``x-pagination.results`` (else at the first array of such objects);
@@ -112,7 +112,9 @@ class Operation:  # not slotted: item_schema is a cached_property
     examples: frozenset[int]
     """The statuses whose body is a documented example rather than sampled from the schema."""
     success: int
-    secured: bool
+    security: tuple[frozenset[str], ...]
+    """The security requirements (the operation's, else the spec's): any one of them, each naming the
+    schemes it needs together; none, or an empty one, leaves the operation open."""
     max_body: int
     pagination: Pagination | None = None
     resource: Resource | None = None
@@ -268,7 +270,11 @@ class Spec:
                         if status.isdigit() and has_example(response)
                     ),
                     success=next((s for s in statuses if 200 <= s < 300), 200),
-                    secured=bool(raw.get("security", root_security)),
+                    security=tuple(
+                        frozenset(requirement)
+                        for requirement in raw.get("security", root_security)
+                        if isinstance(requirement, dict)
+                    ),
                     max_body=raw.get("x-max-body-bytes", root_limit),
                     pagination=pagination(raw.get("x-pagination")),
                 )
@@ -278,7 +284,11 @@ class Spec:
         for index, operation in enumerate(self.operations):
             by_path.setdefault(operation.template, {})[operation.method] = index
         for template, methods in by_path.items():
-            collection, _, last = template.rpartition("/")
+            collection, _, last = template.removesuffix("/").rpartition("/")
+            # A collection is written with or without a trailing slash (``/books/`` and ``/books/{id}/``).
+            collection = next(
+                (path for path in (collection, f"{collection}/") if path in by_path), collection
+            )
             parent = by_path.get(collection, {})
             if not (last.startswith("{") and last.endswith("}") and set(parent) & set(COLLECTION_ACTIONS)):
                 continue

@@ -1,55 +1,64 @@
 #!/usr/bin/env bash
-# `make fuzz`: start the `make mock` servers on loopback, run the schemathesis CLI against every spec of the
-# registry (all phases incl. stateful, all checks), stop the servers, exit non-zero on any failure.
-# Usage: scripts/fuzz.sh BIN_DIR   (environment: SEED, FUZZ_EXAMPLES, <NAME>_MOCK_PORT)
+# `make fuzz`: start its own mocks on ports the system picks (never a server it did not start, such as a
+# running `make mock`), run the schemathesis CLI against every spec (all phases incl. stateful, all checks),
+# stop the mocks. Exit 1 when schemathesis finds a failure (the failing cases are printed above the
+# summary), 2 when the campaign cannot run (the reason is printed), else 0.
+# Usage: scripts/fuzz.sh BIN_DIR   (environment: SEED, FUZZ_EXAMPLES, FUZZ_SPECS: a folder of specs,
+# FUZZ_REPORTS: the folder of the reports, default reports)
 set -euo pipefail
 
 bin=$1
+specs=${FUZZ_SPECS:-specs}
+reports=${FUZZ_REPORTS:-reports}
 seed=${SEED:-$RANDOM$RANDOM}
 examples=${FUZZ_EXAMPLES:-1000}
-mkdir -p reports
-# Tokens and pinned scope parameters come from the registry (mocks/contract.py).
-"$bin/python" -m mocks.contract reports/schemathesis.toml
+mkdir -p "$reports"
+rm -f "$reports"/fuzz-*.xml
+contract() { "$bin/python" -m mocks.contract --specs "$specs" "$@"; }
+# Credentials and pinned scope parameters come from the registry (mocks/contract.py).
+contract settings "$reports/schemathesis.toml" || { echo "fuzz: no schemathesis settings (see above)" >&2; exit 2; }
 
-"$bin/python" -m mocks >reports/fuzz-mock.log 2>&1 &
+"$bin/python" -m mocks --free-ports --specs "$specs" >"$reports/fuzz-ports.txt" 2>"$reports/fuzz-mock.log" &
 mock_pid=$!
 trap 'kill "$mock_pid" 2>/dev/null; wait "$mock_pid" 2>/dev/null || true' EXIT
-
-mapfile -t served < <("$bin/python" -m mocks --ports)
-for line in "${served[@]}"; do
-    port=${line#* }
-    for _ in $(seq 100); do
-        (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && continue 2
-        kill -0 "$mock_pid" 2>/dev/null || { cat reports/fuzz-mock.log; exit 1; }
-        sleep 0.1
-    done
-    echo "mock on port $port did not start" >&2
-    exit 1
+# The mocks print "NAME PORT" per API, then an empty line, once every port listens.
+until grep -sqx '' "$reports/fuzz-ports.txt"; do
+    if ! kill -0 "$mock_pid" 2>/dev/null; then
+        echo "fuzz: the mocks did not start:" >&2
+        cat "$reports/fuzz-mock.log" >&2
+        exit 2
+    fi
+    sleep 0.1
 done
+mapfile -t served < <(grep . "$reports/fuzz-ports.txt")
+# A spec the mocks could not serve is that spec's failure alone.
+grep -h 'cannot be served' "$reports/fuzz-mock.log" >&2 && status=1 || status=0
 
 echo "fuzz seed: $seed (replay with SEED=$seed make fuzz), $examples examples per operation"
-status=0
-run() {  # run NAME SPEC URL [schemathesis options...]
-    local name=$1 spec=$2 url=$3
+failed=()
+run() {  # run LABEL SPEC URL [schemathesis options...]
+    local label=$1 spec=$2 url=$3
     shift 3
-    echo "== $name"
-    "$bin/schemathesis" --config-file reports/schemathesis.toml run "$spec" --url "$url" --checks all \
+    echo "== $label"
+    "$bin/schemathesis" --config-file "$reports/schemathesis.toml" run "$spec" --url "$url" --checks all \
         --max-examples "$examples" --seed "$seed" \
-        --report junit --report-junit-path "reports/fuzz-$name.xml" "$@" || status=1
+        --report junit --report-junit-path "$reports/fuzz-${label//[^A-Za-z0-9_-]/_}.xml" "$@" ||
+        failed+=("$label")
 }
 for line in "${served[@]}"; do
     api=${line% *} port=${line#* }
-    url="http://127.0.0.1:$port" spec="specs/$api.yaml"
+    url="http://127.0.0.1:$port" spec="$specs/$api.yaml"
     run "$api" "$spec" "$url" --phases examples,coverage,stateful
     # Fuzzing gets a run per operation: run together with coverage, schemathesis 4.32.5 stopped
     # some operations' fuzzing after about a hundred cases.
-    for operation in $("$bin/python" -c 'import sys, yaml
-for item in yaml.safe_load(open(sys.argv[1]))["paths"].values():
-    for op in item.values():
-        if isinstance(op, dict) and "operationId" in op:
-            print(op["operationId"])' "$spec"); do
-        run "$api-$operation" "$spec" "$url" --phases fuzzing --include-operation-id "$operation"
+    mapfile -t operations < <(contract operations "$api")
+    for operation in "${operations[@]}"; do
+        run "$api $operation" "$spec" "$url" --phases fuzzing --include-name "$operation"
     done
 done
-echo "fuzz seed: $seed; JUnit reports in reports/fuzz-*.xml"
+echo "fuzz seed: $seed; JUnit reports in $reports/fuzz-*.xml"
+if ((${#failed[@]})); then
+    printf 'fuzz: failures in %s\n' "${failed[@]}" >&2
+    status=1
+fi
 exit $status

@@ -9,6 +9,7 @@ import httpx
 import pytest
 
 from codegen.registry import Api, apis
+from mocks import served_apis
 from mocks.engine import MockApp
 from tests.spec_walk import schema_errors
 
@@ -53,3 +54,9 @@ async def client(app: MockApp) -> Any:
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="http://tasks.test", headers=headers) as http:
         yield http
+
+
+ANY_SPEC = HERE.parent / "fixtures" / "any_spec"
+"""Small specs of the shapes real documents use (no security, apiKey in a query or cookie, basic auth,
+ids in create bodies, trailing slashes, no operationId)."""
+FIXTURES = {served.name: served for served in served_apis(ANY_SPEC)}
