@@ -43,6 +43,12 @@ AS_TEXT = {"UUID", "AwareDatetime", "NaiveDatetime", "datetime", "date", "time",
 RESERVED = {"timeout", "deadline", "max_response_bytes", "self"}
 """Arguments the generated methods have besides the spec's."""
 ITERATOR_RESERVED = {"page_size", "max_items", "prefetch"}
+PAGING_KEYS = {
+    "offset": ("position", "size", "results"),
+    "page": ("position", "size", "results"),
+    "cursor": ("position", "results", "next"),
+}
+"""The ``x-pagination`` keys each type needs (``total`` is optional; ``size`` is optional for a cursor)."""
 """Arguments the generated iterators have besides the operation's filters."""
 
 
@@ -91,20 +97,22 @@ class Argument:
 class Paging:
     kind: str
     position: str
-    size: str
+    size: str | None
     results: tuple[str, ...]
     total: tuple[str, ...] | None
     max_size: int | None
     item: str
     items_method: str
     pages_method: str
+    next: tuple[str, ...] | None = None
 
     @property
     def literal(self) -> str:
         """The runtime's ``Paging(...)`` for this declaration."""
         return (
             f"Paging({self.kind!r}, {self.position!r}, {self.size!r}, results={self.results!r}, "
-            f"total={self.total!r}, max_size={self.max_size!r})"
+            f"total={self.total!r}, max_size={self.max_size!r}"
+            + (f", next={self.next!r})" if self.next is not None else ")")
         )
 
 
@@ -411,11 +419,16 @@ class Describer:
         if declared is None:
             return None
         where = (*here, "x-pagination")
-        if response is None or declared.get("type") not in ("offset", "page"):
-            raise DescribeError(where, "x-pagination needs a JSON response and type offset or page")
+        kind = declared.get("type")
+        if response is None or kind not in PAGING_KEYS:
+            raise DescribeError(where, "x-pagination needs a JSON response and type offset, page or cursor")
+        missing = [key for key in PAGING_KEYS[kind] if key not in declared]
+        if missing:
+            raise DescribeError(where, f"x-pagination of type {kind} needs {', '.join(missing)}")
         by_wire = {arg.wire: arg for arg in arguments if arg.where == "query"}
         try:
-            position, size = by_wire[declared["position"]], by_wire[declared["size"]]
+            position = by_wire[declared["position"]]
+            size = by_wire[declared["size"]] if "size" in declared else None
         except KeyError as exc:
             raise DescribeError(where, f"x-pagination names no query parameter {exc}") from exc
         results, item = self.follow(response, declared["results"], where)
@@ -423,12 +436,13 @@ class Describer:
         if match is None:
             raise DescribeError(where, f"x-pagination results {declared['results']} is not a list")
         total = self.follow(response, declared["total"], where)[0] if "total" in declared else None
-        size_schema = resolve(self.spec, parameters[("query", declared["size"])].get("schema", {}))
+        following = self.follow(response, declared["next"], where)[0] if kind == "cursor" else None
+        size_schema = resolve(self.spec, parameters[("query", size.wire)].get("schema", {})) if size else {}
         rest = snake_case(op["operationId"]).removeprefix("list_")
         single = re.sub(r"ies$", "y", rest) if rest.endswith("ies") else rest.removesuffix("s")
         return Paging(
-            declared["type"], position.name, size.name, results, total, size_schema.get("maximum"),
-            match.group(1), f"iter_{rest}", f"iter_{single}_pages",
+            kind, position.name, size.name if size else None, results, total, size_schema.get("maximum"),
+            match.group(1), f"iter_{rest}", f"iter_{single}_pages", following,
         )  # fmt: skip
 
     def follow(self, model: Model, expression: str, where: tuple[str, ...]) -> tuple[tuple[str, ...], str]:

@@ -30,7 +30,7 @@ from mocks.auth import credential, presents
 from mocks.ids import convex_id
 from mocks.spec import Operation, Parameter, Resource, Spec
 from mocks.store import CollectionKey, MemoryStore, Record
-from mocks.values import clone, sample, set_at, types_of
+from mocks.values import JsonPath, clone, sample, schema_at, set_at, types_of
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -39,6 +39,8 @@ Send = Callable[[Message], Awaitable[None]]
 
 BODY_TIMEOUT = 3.0
 """Seconds a client has to send the whole body it announced; then it gets 408 and is disconnected."""
+CURSOR_PAGE = 20
+"""Items on a cursor page when the operation has no size parameter, or the call gives none."""
 MESSAGE_KEYS = ("message", "detail", "error_description", "title")
 CODE_KEYS = ("code", "error", "type")
 PARAMETER = re.compile(r"{([^}]+)}")
@@ -395,9 +397,11 @@ class MockApp(Starlette):
         start, stop = 0, None
         echoed: dict[str, int] = {}
         if pagination is not None:
-            size = call.query.get(pagination.size)
+            size = call.query.get(pagination.size) if pagination.size else None
             position = call.query.get(pagination.position)
-            if pagination.kind == "page":
+            if pagination.kind == "cursor":
+                start, size = cursor_offset(pagination.position, position), size or CURSOR_PAGE
+            elif pagination.kind == "page":
                 start = ((position or 1) - 1) * (size or len(rows))
             else:
                 start = position or 0
@@ -405,13 +409,16 @@ class MockApp(Starlette):
             echoed = {
                 normalised(name): call.query[name]
                 for name in (pagination.size, pagination.position)
-                if isinstance(call.query.get(name), int)
+                if name is not None and isinstance(call.query.get(name), int)
             }
         body = clone(operation.skeleton)
         echo(body, echoed)
         body = set_at(body, operation.located, [self.view(call, row) for row in rows[start:stop]])
         if pagination is not None and pagination.total is not None:
             body = set_at(body, pagination.total, len(rows))
+        if pagination is not None and pagination.next is not None:
+            more = stop is not None and stop < len(rows)
+            body = next_cursor(body, pagination.next, str(stop) if more else None, operation.success_schema)
         return self.finish(call, body)
 
     def wrap(self, call: Call, item: Any) -> Any:
@@ -461,6 +468,28 @@ class MockApp(Starlette):
         return tuple(
             p.name for p in operation.parameters if p.location == "query" and p.name in properties - paging
         )
+
+
+def cursor_offset(name: str, cursor: Any) -> int:
+    """The offset a cursor of this mock stands for (its cursors are offsets as text); 400 for another."""
+    if cursor is None:
+        return 0
+    if not (isinstance(cursor, str) and cursor.isascii() and cursor.isdigit()):
+        raise MockError(400, f"{name}: not a cursor this server gave")
+    return int(cursor)
+
+
+def next_cursor(body: Any, path: JsonPath, cursor: str | None, schema: Mapping[str, Any]) -> Any:
+    """``body`` with the next page's ``cursor`` at ``path``; on the last page null where the schema
+    allows it, else the field left out."""
+    field = schema_at(schema, path)
+    if cursor is not None or "null" in types_of(field) or field.get("nullable"):
+        return set_at(body, path, cursor)
+    parent = body
+    for part in path[:-1]:
+        parent = parent.get(part, {})
+    parent.pop(path[-1], None)
+    return body
 
 
 def match(parts: Sequence[str], segments: Sequence[str]) -> dict[str, str] | None:

@@ -78,9 +78,11 @@ class Pagination:
 
     kind: str
     position: str
-    size: str
+    size: str | None
     results: JsonPath
     total: JsonPath | None
+    next: JsonPath | None = None
+    """Where a cursor page holds the next page's cursor."""
 
 
 @dataclass(frozen=True)
@@ -336,11 +338,12 @@ def pagination(extension: Mapping[str, Any] | None) -> Pagination | None:
     """The ``x-pagination`` extension of an operation, parsed."""
     if not extension:
         return None
-    total = extension.get("total")
+    total, following = extension.get("total"), extension.get("next")
     return Pagination(
         kind=extension.get("type", "offset"),
         position=extension["position"],
-        size=extension["size"],
+        size=extension.get("size"),
         results=json_path(extension["results"]),
         total=None if total is None else json_path(total),
+        next=None if following is None else json_path(following),
     )

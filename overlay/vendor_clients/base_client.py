@@ -207,7 +207,7 @@ class _ClientCore:
 
     def _fetcher(
         self, operation: Operation[Any], filters: Mapping[str, Any], plan: PagePlan, call: PerCall
-    ) -> Callable[[int], Any]:
+    ) -> Callable[[Any], Any]:
         """The fetch of the page at a position (sync or async, as ``_call`` is); the first page's request
         is checked now, so bad filters fail at the call, before any fetch."""
         self._request(operation, {**filters, **plan.arguments(plan.start)}, *call)

@@ -28,17 +28,20 @@ PLAIN = (str, int, float, bool)
 class Paging:
     """The operation's ``x-pagination``, with Python argument names and attribute paths."""
 
-    kind: Literal["offset", "page"]
+    kind: Literal["offset", "page", "cursor"]
     position: str
-    """Argument holding the position: items skipped (offset) or 1-based page number (page)."""
-    size: str
-    """Argument holding the page size."""
+    """Argument holding the position: items skipped (offset), 1-based page number (page), or the cursor
+    the previous page gave (cursor; not sent with the first request)."""
+    size: str | None
+    """Argument holding the page size (a cursor operation may have none)."""
     results: tuple[str, ...]
     """Attributes leading from the response model to the list of items."""
     total: tuple[str, ...] | None = None
     """Attributes leading to the total item count, when the response has one."""
     max_size: int | None = None
     """The size parameter's ``maximum`` in the spec, if any."""
+    next: tuple[str, ...] | None = None
+    """Attributes leading to the next page's cursor (cursor): null, absent or empty ends the iteration."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,7 @@ from itertools import chain, islice
 from math import ceil
 from typing import Any, TypeVar
 
+from pydantic import MISSING
 from pydantic_core import to_json
 
 from .config import integer_problem
@@ -19,6 +20,8 @@ from .errors import PaginationError
 from .operation import Operation, Paging
 
 PageT = TypeVar("PageT")
+Position = Any
+"""Where a page starts: an offset or page number (int), or a cursor (None for the first page)."""
 DEFAULT_PAGE_SIZE = 100
 """Items per request unless the caller or the size parameter's ``maximum`` says otherwise."""
 REMEMBERED_PAGES = 100_000
@@ -42,12 +45,13 @@ class PagePlan:
                 raise operation.invalid(name, problem)
         limit = paging.max_size or page_size
         self.size = min(page_size, limit) if max_items is None else max(1, min(page_size, limit, max_items))
-        self.start = 0 if paging.kind == "offset" else 1
+        self.start: Position = {"offset": 0, "page": 1}.get(paging.kind)
         self._step = self.size
 
-    def arguments(self, position: int) -> dict[str, int]:
+    def arguments(self, position: Position) -> dict[str, Any]:
         """The position and size arguments of the request for ``position``."""
-        return {self.paging.position: position, self.paging.size: self.size}
+        arguments = {} if position is None else {self.paging.position: position}
+        return arguments if self.paging.size is None else {**arguments, self.paging.size: self.size}
 
     def items(self, page: Any) -> Sequence[Any]:
         items: Sequence[Any] = _follow(page, self.paging.results)
@@ -57,10 +61,15 @@ class PagePlan:
         total: int | None = None if self.paging.total is None else _follow(page, self.paging.total)
         return total
 
-    def next_position(self, position: int, page: Any) -> int | None:
+    def next_position(self, position: Position, page: Any) -> Position:
         """Where the page after ``page`` starts, or None when ``page`` is the last one: an empty page, the
-        page that reaches the total, or, when there is no total, a short page."""
+        page that reaches the total, or, when there is no total, a short page (for a cursor: a page
+        without a next cursor)."""
         count, total = len(self.items(page)), self.total(page)
+        if self.paging.next is not None:
+            following = _follow(page, self.paging.next)
+            ended = count == 0 or following is None or following is MISSING or following == ""
+            return None if ended else following
         if position == self.start and total is not None and 0 < count < min(self.size, total):
             self._step = count  # the server clamped the page size
         offset = position if self.paging.kind == "offset" else (position - 1) * self._step
@@ -68,10 +77,10 @@ class PagePlan:
             return None
         return position + count if self.paging.kind == "offset" else position + 1
 
-    def remaining_positions(self, position: int, page: Any) -> range | None:
+    def remaining_positions(self, position: Position, page: Any) -> range | None:
         """Every position after the first page when its total tells them, for prefetching."""
         total = self.total(page)
-        if total is None:
+        if total is None or self.paging.kind == "cursor":
             return None
         if self.paging.kind == "offset":
             return range(position + self._step, total, self._step)
@@ -90,9 +99,9 @@ class _CycleGuard:
 
     def __init__(self, plan: PagePlan) -> None:
         self._plan = plan
-        self._seen: dict[bytes, int] = {}
+        self._seen: dict[bytes, Position] = {}
 
-    def check(self, position: int, page: PageT) -> PageT:
+    def check(self, position: Position, page: PageT) -> PageT:
         items = self._plan.items(page)
         if not items:
             return page
@@ -109,14 +118,16 @@ class _CycleGuard:
         return page
 
 
-def iter_pages(fetch: Callable[[int], PageT], plan: PagePlan) -> Iterator[PageT]:
+def iter_pages(fetch: Callable[[Position], PageT], plan: PagePlan) -> Iterator[PageT]:
     """Fetch pages one by one from the first until the plan says the last page was reached."""
     guard = _CycleGuard(plan)
-    position: int | None = plan.start
-    while position is not None:
+    position = plan.start
+    while True:
         page = guard.check(position, fetch(position))
         yield page
         position = plan.next_position(position, page)
+        if position is None:
+            return
 
 
 def iter_items(pages: Iterable[Any], plan: PagePlan, max_items: int | None) -> Iterator[Any]:
@@ -125,7 +136,7 @@ def iter_items(pages: Iterable[Any], plan: PagePlan, max_items: int | None) -> I
 
 
 async def aiter_pages(
-    fetch: Callable[[int], Awaitable[PageT]], plan: PagePlan, prefetch: int = 0
+    fetch: Callable[[Position], Awaitable[PageT]], plan: PagePlan, prefetch: int = 0
 ) -> AsyncGenerator[PageT]:
     """Async ``iter_pages``; with ``prefetch > 0`` and known remaining positions, fetches up to ``prefetch``
     pages concurrently ahead of the consumer and still yields them in order."""
