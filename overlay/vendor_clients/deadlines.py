@@ -11,9 +11,8 @@ from __future__ import annotations
 import ssl
 import time
 import typing
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
+from collections.abc import Iterable
+from contextvars import ContextVar, Token
 from dataclasses import dataclass
 
 import httpcore
@@ -65,12 +64,12 @@ def left(deadline: float | None, request: httpx.Request) -> float | None:
     return remaining
 
 
-@contextmanager
-def sync_attempt(
+def start_sync_attempt(
     request: httpx.Request, deadline: float | None, call_deadline: float | None
-) -> Iterator[None]:
-    """Run a sync attempt under ``deadline``: httpx's timeouts (pool wait, connect, ...) are capped to the
-    time left in the call, and ``DeadlineBackend`` caps every socket operation of this thread."""
+) -> Token[float | None]:
+    """Start a sync attempt under ``deadline``: httpx's timeouts (pool wait, connect, ...) are capped to the
+    time left in the call, and ``DeadlineBackend`` caps every socket operation of this thread until
+    ``end_sync_attempt`` with the token returned."""
     left(deadline, request)
     remaining = left(call_deadline, request)
     if remaining is not None:
@@ -79,11 +78,11 @@ def sync_attempt(
             kind: remaining if seconds is None else min(seconds, remaining)
             for kind, seconds in timeouts.items()
         }
-    token = _ATTEMPT_DEADLINE.set(deadline)
-    try:
-        yield
-    finally:
-        _ATTEMPT_DEADLINE.reset(token)
+    return _ATTEMPT_DEADLINE.set(deadline)
+
+
+def end_sync_attempt(token: Token[float | None]) -> None:
+    _ATTEMPT_DEADLINE.reset(token)
 
 
 def _capped(timeout: float | None, error: type[Exception]) -> float | None:

@@ -18,7 +18,7 @@ import tenacity
 
 from .bodies import CappedBody
 from .config import integer_problem
-from .deadlines import DeadlineExceeded, Limits, left, sync_attempt
+from .deadlines import DeadlineExceeded, Limits, end_sync_attempt, left, start_sync_attempt
 from .errors import ConfigurationError
 from .transports import POOL
 
@@ -160,18 +160,21 @@ class RetryTransport(httpx.BaseTransport):
     def _attempt(self, request: httpx.Request) -> httpx.Response:
         limits = Limits.of(request)
         deadline = limits.attempt_deadline(request)
-        with sync_attempt(request, deadline, limits.deadline):
+        token = start_sync_attempt(request, deadline, limits.deadline)
+        try:
             response = self._inner.handle_request(request)
             body = CappedBody(request, response, limits.max_response_bytes)
+            if response.is_stream_consumed:  # read already (httpx.MockTransport)
+                return body.check_loaded()
             try:
                 for chunk in response.iter_raw():
                     left(deadline, request)  # for transports without deadline sockets
                     body.add(chunk)
-            except httpx.StreamConsumed:
-                return body.check_loaded()
             finally:
                 response.close()
             return body.response()
+        finally:
+            end_sync_attempt(token)
 
     def close(self) -> None:
         self._inner.close()
@@ -212,11 +215,11 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
             async with asyncio.timeout(left(deadline, request)), self._slots:
                 response = await self._inner.handle_async_request(request)
                 body = CappedBody(request, response, limits.max_response_bytes)
+                if response.is_stream_consumed:  # read already (httpx.MockTransport)
+                    return body.check_loaded()
                 try:
                     async for chunk in response.aiter_raw():
                         body.add(chunk)
-                except httpx.StreamConsumed:
-                    return body.check_loaded()
                 finally:
                     await response.aclose()
                 return body.response()
