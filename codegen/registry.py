@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SPECS = ROOT / "specs"
 PYPROJECT = ROOT / "pyproject.toml"
 NAME = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)*")
-SETTINGS = {"token-env", "base-url-env", "envelope", "client-parameters", "mock"}
+SETTINGS = {"token-env", "base-url-env", "envelope", "client-parameters", "mock", "house-style"}
 MOCK_SETTINGS = {"token", "port", "scope", "seed", "override", "options"}
 FIRST_MOCK_PORT = 4010
 
@@ -67,6 +67,9 @@ class Api:
     """Path parameters the client takes once (constructor or environment), with their variables."""
     mock: MockSettings = field(default_factory=lambda: MockSettings(token="", port=0))
     """How the mocks serve it."""
+    house_style: bool = False
+    """Whether ``tests/test_specs.py`` holds the spec to the house style of hand-written specs (3.1, bearer
+    and a summary and tags on every operation, JSON error bodies, open response objects)."""
 
     @property
     def title(self) -> str:
@@ -131,6 +134,7 @@ def make_api(spec_path: Path, entry: dict[str, Any]) -> Api:
         envelope=entry.get("envelope"),
         client_parameters=client_parameters,
         mock=mock_settings(name, entry.get("mock", {}), client_parameters),
+        house_style=entry.get("house-style", False) is True,
     )
 
 

@@ -18,6 +18,8 @@ from codegen.registry import apis
 
 ROOT = Path(__file__).resolve().parent.parent
 APIS = tuple(api.name for api in apis())
+STYLED = tuple(api.name for api in apis() if api.house_style)
+"""The specs whose registry entry opts in to the house style of hand-written specs."""
 METHODS = ("get", "put", "post", "patch", "delete", "head", "options")
 
 
