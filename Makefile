@@ -14,7 +14,7 @@ PROJECTS := $(foreach api,$(APIS),$(subst _,-,$(api))-client $(subst _,-,$(api))
 
 .DEFAULT_GOAL := all
 
-.PHONY: all help generate check-generated lint typecheck breaking changelog dist test mock fuzz probe bench lock clean
+.PHONY: all help generate check-generated lint typecheck breaking changelog dist test mock fuzz probe corpus bench lock clean
 
 all: $(LINKED_STAMP) ## Create .venv from the lock, regenerate when specs changed, install everything editable
 
@@ -74,6 +74,11 @@ fuzz: $(LINKED_STAMP) ## Long schemathesis CLI campaign against its own mocks on
 probe: $(LINKED_STAMP) ## Check specs/$(API).yaml against the live API the client's environment names (API=<name>; exit 1 on drift)
 	@test -n "$(API)" || (echo "usage: make probe API=<name> (one of: $(APIS))" >&2; exit 2)
 	$(BIN)/python -m probe $(API) $(PROBE_ARGS)
+
+# CORPUS_ARGS="--examples 100 --jobs 1" etc.
+corpus: $(LINKED_STAMP) ## Will these specs work? Every OpenAPI document of CORPUS=<folder> through every stage, as a table (exit 1 on a failure)
+	@test -n "$(CORPUS)" || (echo "usage: make corpus CORPUS=<folder of OpenAPI documents>" >&2; exit 2)
+	$(BIN)/python -m corpus $(CORPUS) $(CORPUS_ARGS)
 
 bench: $(LINKED_STAMP) ## Benchmarks: one table of same-run ratios and medians (mocks vs Prism with wrk), also in .bench/results.json
 	scripts/bench-tools.sh

@@ -34,6 +34,7 @@ if __package__ in (None, ""):  # run as a script: make the repository importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import yaml
+from referencing.exceptions import Unresolvable
 
 from codegen.describe import DescribeError, Describer, location, named
 from codegen.problems import Problem, SpecError, validate
@@ -187,6 +188,10 @@ def generate_api(api: Api, out: Path, work: Path) -> None:
     generate_client(api, generated, out / api.client_project, metadata)
 
 
+CRASH_MESSAGE = 300
+"""Characters of a generator's exception message a problem line keeps (some quote the whole spec)."""
+
+
 def generate_or_report(api: Api, out: Path, work: Path) -> bool:
     """Generate one API, printing its problems; False when it did not generate."""
     try:
@@ -194,8 +199,11 @@ def generate_or_report(api: Api, out: Path, work: Path) -> bool:
         return True
     except SpecError as exc:
         problems = exc.problems
+    except Unresolvable as exc:
+        problems = [Problem((), f"a $ref names nothing: {exc.ref}")]
     except Exception as exc:  # a generator crashed: still one line, and the other APIs go on
-        problems = [Problem((), f"generation failed: {type(exc).__name__}: {' '.join(str(exc).split())}")]
+        message = " ".join(str(exc).split())[:CRASH_MESSAGE]
+        problems = [Problem((), f"generation failed: {type(exc).__name__}: {message}")]
     print_problems(api, problems, "error")
     return False
 

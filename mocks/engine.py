@@ -400,7 +400,8 @@ class MockApp(Starlette):
             size = call.query.get(pagination.size) if pagination.size else None
             position = call.query.get(pagination.position)
             if pagination.kind == "cursor":
-                start, size = cursor_offset(pagination.position, position), size or CURSOR_PAGE
+                offset = cursor_offset(position)
+                start, size = (len(rows) if offset is None else offset), size or CURSOR_PAGE
             elif pagination.kind == "page":
                 start = ((position or 1) - 1) * (size or len(rows))
             else:
@@ -470,12 +471,13 @@ class MockApp(Starlette):
         )
 
 
-def cursor_offset(name: str, cursor: Any) -> int:
-    """The offset a cursor of this mock stands for (its cursors are offsets as text); 400 for another."""
+def cursor_offset(cursor: Any) -> int | None:
+    """The offset a cursor of this mock stands for (its cursors are offsets as text), 0 for none, None for
+    a cursor it never gave (answered as an empty last page: the spec documents no error for it)."""
     if cursor is None:
         return 0
     if not (isinstance(cursor, str) and cursor.isascii() and cursor.isdigit()):
-        raise MockError(400, f"{name}: not a cursor this server gave")
+        return None
     return int(cursor)
 
 
