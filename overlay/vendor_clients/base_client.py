@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import AsyncGenerator, Callable, Iterator, Mapping
+from difflib import get_close_matches
 from functools import wraps
 from inspect import signature
 from types import TracebackType
@@ -71,12 +72,18 @@ def checked(operation: Operation[Any]) -> Callable[[Callable[P, R]], Callable[P,
 
     def decorate(method: Callable[P, R]) -> Callable[P, R]:
         binds = signature(method).bind
+        known = [name for name in signature(method).parameters if name != "self"]
 
         @wraps(method)
         def call(*args: P.args, **kwargs: P.kwargs) -> R:
             try:
                 return method(*args, **kwargs)
             except TypeError as exc:
+                unknown = [name for name in kwargs if name not in known]
+                if unknown:  # named first: binding would only say which required argument is missing
+                    close = get_close_matches(unknown[0], known, n=1)
+                    hint = f" (did you mean {close[0]!r}?)" if close else ""
+                    raise operation.invalid(unknown[0], f"unknown argument {unknown[0]!r}{hint}") from exc
                 try:
                     binds(*args, **kwargs)
                 except TypeError as mismatch:

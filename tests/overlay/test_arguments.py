@@ -83,6 +83,21 @@ def test_bad_arguments_are_named_and_nothing_is_sent(call: Any, operation, path)
     assert (caught.value.operation, caught.value.path) == (operation, path)
 
 
+@pytest.mark.parametrize(
+    ("call", "named", "problem"),
+    [
+        (lambda c: c.create_space(nam="x"), "nam", "unknown argument 'nam' (did you mean 'name'?)"),
+        (lambda c: c.list_spaces(limt=5), "limt", "unknown argument 'limt' (did you mean 'limit'?)"),
+        (lambda c: c.list_spaces(colour="red"), "colour", "unknown argument 'colour'"),
+        (lambda c: c.create_space(), "name", "missing a required argument: 'name'"),
+    ],
+)
+def test_an_unknown_keyword_is_named_with_the_closest_argument(call: Any, named: str, problem: str):
+    with pilfer(refuse) as client, pytest.raises(InvalidRequestError) as caught:
+        call(client)
+    assert (caught.value.path, caught.value.problem) == (named, problem)
+
+
 def test_path_parameters_are_percent_encoded():
     seen: list[httpx.Request] = []
 
