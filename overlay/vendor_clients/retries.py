@@ -4,13 +4,17 @@ attempt read whole under the call's limits (deadlines, body cap), so a reset mid
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import math
+import re
 import time
+import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
+from itertools import count
 from typing import Any
 
 import httpx
@@ -27,6 +31,8 @@ logger = logging.getLogger("vendor_clients")
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "DELETE"})
 ALL_METHODS = IDEMPOTENT_METHODS | {"POST", "PATCH", "PUT"}
 RETRY_STATUSES = frozenset({429, 502, 503, 504})
+TOKEN = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
+"""An HTTP header name (RFC 9110 token)."""
 TRANSIENT_ERRORS = (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError)
 
 
@@ -37,7 +43,10 @@ def _now() -> datetime:
 @dataclass(frozen=True, slots=True)
 class RetryPolicy:
     """When and how often to retry. ``methods=ALL_METHODS`` opts POST and PATCH in; ``attempts=1`` turns
-    retries off. ``sleep``, ``async_sleep`` and ``now`` are injectable so tests never really wait."""
+    retries off. A retried POST, PATCH or PUT carries one ``idempotency_header`` value (a fresh UUID unless
+    the call set it) on every attempt, so the server can tell a retry from a new request; every retry
+    carries ``retry_count_header`` (1, 2, ...); either is off with None. ``sleep``, ``async_sleep`` and
+    ``now`` are injectable so tests never really wait."""
 
     attempts: int = 3
     backoff: float = 0.5
@@ -46,6 +55,8 @@ class RetryPolicy:
     retry_after_cap: float = 60.0
     methods: frozenset[str] = IDEMPOTENT_METHODS
     statuses: frozenset[int] = RETRY_STATUSES
+    idempotency_header: str | None = "Idempotency-Key"
+    retry_count_header: str | None = "X-Retry-Count"
     sleep: Callable[[float], None] = field(default=time.sleep, repr=False)
     async_sleep: Callable[[float], Awaitable[None]] = field(default=asyncio.sleep, repr=False)
     now: Callable[[], datetime] = field(default=_now, repr=False)
@@ -57,10 +68,20 @@ class RetryPolicy:
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
                 raise ConfigurationError(f"RetryPolicy {name} must be a number >= 0, got {value!r}")
+        for name in ("idempotency_header", "retry_count_header"):
+            value = getattr(self, name)
+            if value is not None and not (isinstance(value, str) and TOKEN.fullmatch(value)):
+                raise ConfigurationError(f"RetryPolicy {name} must be a header name or None, got {value!r}")
 
     def retry_after(self, response: httpx.Response) -> float | None:
-        """Seconds from a ``Retry-After`` header (delay-seconds or HTTP date), capped; None if absent."""
+        """Seconds from a ``retry-after-ms`` header, else from ``Retry-After`` (delay-seconds or HTTP
+        date), capped; None if absent or not a finite number."""
+        milliseconds = response.headers.get("retry-after-ms")
         value = response.headers.get("retry-after")
+        if milliseconds is not None:
+            with contextlib.suppress(ValueError):
+                if (seconds := self._capped(float(milliseconds) / 1000)) is not None:
+                    return seconds
         if value is None:
             return None
         try:
@@ -70,12 +91,31 @@ class RetryPolicy:
                 seconds = (parsedate_to_datetime(value) - self.now()).total_seconds()
             except (TypeError, ValueError, OverflowError):
                 return None
+        return self._capped(seconds)
+
+    def _capped(self, seconds: float) -> float | None:
         if not math.isfinite(seconds):
             return None  # NaN and infinities are no delay: the normal backoff applies
         return min(max(seconds, 0.0), self.retry_after_cap)
 
     def retries(self, request: httpx.Request) -> bool:
-        return self.attempts > 1 and request.method in self.methods
+        """Whether ``request`` may be retried; if so, a POST, PATCH or PUT gets its idempotency key now."""
+        retried = self.attempts > 1 and request.method in self.methods
+        header = self.idempotency_header
+        if retried and header and request.method not in IDEMPOTENT_METHODS and header not in request.headers:
+            request.headers[header] = str(uuid.uuid4())
+        return retried
+
+    def retrying(self, request: httpx.Request) -> Callable[[], None]:
+        """What marks each retry of ``request`` with its number (nothing without ``retry_count_header``)."""
+        numbers = count(1)
+        header = self.retry_count_header
+
+        def mark() -> None:
+            if header:
+                request.headers[header] = str(next(numbers))
+
+        return mark
 
     def options(self, request: httpx.Request) -> dict[str, Any]:
         """The tenacity settings shared by the sync and the async transport (``sleep`` aside): no retry
@@ -152,9 +192,16 @@ class RetryTransport(httpx.BaseTransport):
             first = error
         if isinstance(first, httpx.Response) and first.status_code not in self._policy.statuses:
             return first
-        replay = _Replay(first)
+        replay, mark = _Replay(first), self._policy.retrying(request)
+
+        def attempt() -> httpx.Response:
+            if (replayed := replay.pop()) is not None:
+                return replayed
+            mark()
+            return self._attempt(request)
+
         retrying = tenacity.Retrying(sleep=self._policy.sleep, **self._policy.options(request))
-        response: httpx.Response = retrying(lambda: replay.pop() or self._attempt(request))
+        response: httpx.Response = retrying(attempt)
         return response
 
     def _attempt(self, request: httpx.Request) -> httpx.Response:
@@ -199,10 +246,13 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
             first = error
         if isinstance(first, httpx.Response) and first.status_code not in self._policy.statuses:
             return first
-        replay = _Replay(first)
+        replay, mark = _Replay(first), self._policy.retrying(request)
 
         async def attempt() -> httpx.Response:
-            return replay.pop() or await self._attempt(request)
+            if (replayed := replay.pop()) is not None:
+                return replayed
+            mark()
+            return await self._attempt(request)
 
         retrying = tenacity.AsyncRetrying(sleep=self._policy.async_sleep, **self._policy.options(request))
         response: httpx.Response = await retrying(attempt)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
@@ -11,7 +12,7 @@ import httpx
 import pytest
 from pilfer_client import PilferClient
 from pilfer_models import Space
-from vendor_clients import ALL_METHODS, RateLimitError, RetryPolicy, ServerError
+from vendor_clients import ALL_METHODS, ConfigurationError, RateLimitError, RetryPolicy, ServerError
 
 from .fakes import (
     Handler,
@@ -168,3 +169,70 @@ async def test_the_async_client_retries_with_its_own_sleep() -> None:
         page = await client.list_workspaces()
     assert [item.id for item in page.data.workspaces] == [1]
     assert (len(seen), sleeps) == (3, [3.0, 3.0])
+
+
+def headers_sent(handler: Handler) -> tuple[list[dict[str, str]], Handler]:
+    """``handler``, recording the headers of each attempt as they were sent (the request is reused)."""
+    sent: list[dict[str, str]] = []
+
+    def handle(request: httpx.Request) -> httpx.Response:
+        sent.append(dict(request.headers))
+        return handler(request)
+
+    return sent, handle
+
+
+def test_a_retried_post_keeps_one_idempotency_key_and_each_retry_is_numbered() -> None:
+    sent, handler = headers_sent(failing(2)[1])
+    with pilfer(handler, retry=policy(Sleeps(), methods=ALL_METHODS)) as client:
+        client.create_space(name="once")
+    keys = {headers["idempotency-key"] for headers in sent}
+    assert len(sent) == 3
+    assert len(keys) == 1
+    assert uuid.UUID(keys.pop()).version == 4
+    assert [headers.get("x-retry-count") for headers in sent] == [None, "1", "2"]
+
+
+def test_each_call_gets_its_own_key_and_unretried_or_idempotent_requests_none() -> None:
+    sent, handler = headers_sent(failing(0)[1])
+    with pilfer(handler, retry=policy(Sleeps(), methods=ALL_METHODS)) as client:
+        client.create_space(name="a")
+        client.create_space(name="b")
+        client.get_space("sp1")
+    with pilfer(handler) as client:  # POST not opted in: never retried, so no key
+        client.create_space(name="c")
+    assert sent[0]["idempotency-key"] != sent[1]["idempotency-key"]
+    assert [("idempotency-key" in headers) for headers in sent] == [True, True, False, False]
+
+
+def test_the_idempotency_and_retry_count_headers_are_configurable() -> None:
+    seen, handler = failing(1)
+    retry = policy(Sleeps(), methods=ALL_METHODS, idempotency_header="X-Request-Key", retry_count_header=None)
+    with pilfer(handler, retry=retry) as client:
+        client.create_space(name="once")
+    assert seen[0].headers["X-Request-Key"] == seen[1].headers["X-Request-Key"]
+    assert not [
+        request
+        for request in seen
+        if "Idempotency-Key" in request.headers or "X-Retry-Count" in request.headers
+    ]
+    with pytest.raises(ConfigurationError, match="idempotency_header"):
+        RetryPolicy(idempotency_header="Bad Header")
+
+
+@pytest.mark.parametrize(
+    ("headers", "expected"),
+    [
+        ({"retry-after-ms": "250", "Retry-After": "3"}, 0.25),
+        ({"retry-after-ms": "soon", "Retry-After": "3"}, 3.0),
+        ({"retry-after-ms": "nan", "Retry-After": "3"}, 3.0),
+        ({"retry-after-ms": "999999999"}, 60.0),
+    ],
+    ids=["ms first", "bad ms", "nan ms", "ms capped"],
+)
+def test_retry_after_ms_is_honoured_before_retry_after(headers: dict[str, str], expected: float) -> None:
+    sleeps = Sleeps()
+    _, handler = failing(1, 503, **headers)
+    with lighthouse(handler, retry=policy(sleeps), deadline=120) as client:
+        client.list_workspaces()
+    assert sleeps == [expected]
