@@ -37,6 +37,28 @@ def median_seconds(fn: Callable[[], object], *, repeats: int, number: int = 1) -
     return statistics.median(samples)
 
 
+def interleaved_ratio(
+    fn: Callable[[], object], baseline: Callable[[], object], *, rounds: int, number: int
+) -> tuple[float, float]:
+    """The median over ``rounds`` of fn's time / baseline's time, each round timing ``number`` calls of
+    both back to back (so a slow spell of a shared machine hits both), and the spread: half the distance
+    between the 10th and 90th percentile ratios, as a share of the median."""
+    ratios = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        for _ in range(number):
+            baseline()
+        middle = time.perf_counter()
+        for _ in range(number):
+            fn()
+        ratios.append((time.perf_counter() - middle) / (middle - start))
+    median = statistics.median(ratios)
+    if rounds < 3:
+        return median, 0.0
+    deciles = statistics.quantiles(ratios, n=10)
+    return median, (deciles[-1] - deciles[0]) / 2 / median
+
+
 def calls_per_repeat(fn: Callable[[], object], budget: float = 0.05) -> int:
     """How many calls of fn fill about budget seconds (at least one)."""
     start = time.perf_counter()
