@@ -47,6 +47,17 @@ ITERATOR_RESERVED = {"page_size", "max_items", "prefetch"}
 """Arguments the generated iterators have besides the operation's filters."""
 LOCATIONS = ("path", "query", "header", "cookie")
 """Parameter locations, in the order that keeps a wire name unprefixed in the parameters models."""
+QUERY_STYLES = {
+    ("array", "form", False): "comma",
+    ("array", "spaceDelimited", False): "space",
+    ("array", "pipeDelimited", False): "pipe",
+    ("object", "form", True): "spread",
+    ("object", "form", False): "pairs",
+    ("object", "deepObject", True): "deep",
+    ("object", "deepObject", False): "deep",  # its default explode; OpenAPI defines only one form
+}
+"""A query parameter's (type, style, explode) -> how the runtime writes it, where not as httpx does (arrays
+repeated: ``tags=a&tags=b``)."""
 TOKEN_SCHEMES = {"oauth2": "bearer", "openIdConnect": "bearer"}
 """Scheme types sent as a bearer token (``http`` goes by its ``scheme``, ``apiKey`` by its ``in``)."""
 
@@ -134,6 +145,8 @@ class OperationView:
     """One ``body`` argument is the whole request body (it has no properties to spread)."""
     keys: dict[str, str]
     """Parameters whose key in the parameters model is not their wire name: Python name -> key."""
+    query_styles: dict[str, str]
+    """Query parameters not written as httpx writes them: wire name -> ``QUERY_STYLES`` value."""
     security: tuple[tuple[str, ...], ...]
     """The security requirements: any one of them, each naming the schemes it needs together."""
 
@@ -397,6 +410,15 @@ class Describer:
             first = False
         return found
 
+    def query_style(self, parameter: dict[str, Any]) -> str | None:
+        """How the runtime writes a query parameter of its ``style`` and ``explode`` (None: as httpx does)."""
+        schema = resolve(self.spec, parameter.get("schema", {}))
+        types = schema.get("type") if isinstance(schema.get("type"), list) else [schema.get("type")]
+        style = parameter.get("style", "form")
+        explode = bool(parameter.get("explode", style == "form"))
+        kind = next((kind for kind in ("array", "object") if kind in types), None)
+        return QUERY_STYLES.get((kind, style, explode)) if kind else None
+
     def security(self, op: dict[str, Any]) -> tuple[tuple[str, ...], ...]:
         """The operation's security requirements (else the spec's): any one of them, each all its schemes."""
         return tuple(tuple(requirement) for requirement in op.get("security", self.spec.get("security", [])))
@@ -424,6 +446,7 @@ class Describer:
         arguments: list[Argument] = []
         located: dict[str, str] = {}
         keys: dict[str, str] = {}
+        styles: dict[str, str] = {}
         parameters_model = None
         declared = op.get("x-pagination") or {}
         reserved = RESERVED | (ITERATOR_RESERVED if declared else set())
@@ -447,6 +470,8 @@ class Describer:
                     python += "_"
                 if found.wire != wire:
                     keys[python] = found.wire
+                if place == "query" and (style := self.query_style(parameters[place, wire])):
+                    styles[wire] = style
                 if place == "path":
                     located[python] = wire
                 if place == "path" and wire in self.api.client_parameters:
@@ -466,7 +491,7 @@ class Describer:
         view = OperationView(
             operation_id, name, method.upper(), path, summary, parameters_model, body_model,
             arguments, response.name if response else None, empty, returns, unwrap, paging, located, whole,
-            keys, self.security(op),
+            keys, styles, self.security(op),
         )  # fmt: skip
         return view
 

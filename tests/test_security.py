@@ -1,4 +1,4 @@
-"""Every security scheme kind, chosen per operation, and header and cookie parameters, in
+"""Every security scheme kind, chosen per operation, header and cookie parameters, and query styles, in
 ``tests/fixtures/features/gate.yaml`` generated as ``test_features`` does and called through
 ``httpx.MockTransport``: what goes on the wire, sync and async; a missing credential names its variable
 before anything is sent; no form of a credential reaches an error or a log."""
@@ -6,11 +6,13 @@ before anything is sent; no form of a credential reaches an error or a log."""
 from __future__ import annotations
 
 import asyncio
+import importlib
 import logging
 import re
 from base64 import b64encode
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 import httpx
 import pytest
@@ -215,3 +217,22 @@ def test_the_readme_example_prints_what_it_says(gate: Any, capsys: pytest.Captur
     exec(compile(example, "README.md", "exec"), {"__name__": "readme_example"})
     said = [line.split("# ", 1)[1] for line in example.splitlines() if "# https://" in line]
     assert capsys.readouterr().out.splitlines() == said
+
+
+@pytest.mark.parametrize("kind", ["GateClient", "AsyncGateClient"])
+def test_query_arrays_and_objects_follow_their_style_and_explode(gate: Any, kind: str) -> None:
+    server = Server(body={"ok": True})
+    point = importlib.import_module("gate_models").Point(x=1, y=2)
+    for arguments in [
+        {"tags": ["a", "b"], "ids": [1, 2], "words": ["x", "y"], "lanes": ["p", "q"]},
+        {"filter": {"low": 1, "high": 9}, "point": point, "box": {"x": 3, "y": 4}},
+    ]:
+        call(getattr(gate, kind)(transport=httpx.MockTransport(server)), "search", **arguments)
+    assert [sorted(unquote(request.url.query.decode()).split("&")) for request in server.seen] == [
+        ["ids=1,2", "lanes=p|q", "tags=a", "tags=b", "words=x+y"],
+        ["box=x,3,y,4", "filter[high]=9", "filter[low]=1", "x=1", "y=2"],
+    ]
+    with pytest.raises(InvalidRequestError) as raised:
+        call(getattr(gate, kind)(transport=httpx.MockTransport(server)), "search", ids=[1, "two"])
+    assert raised.value.path == "ids[1]"
+    assert len(server.seen) == 2

@@ -74,6 +74,8 @@ class Operation(Generic[ResponseT]):
     parameter_keys: Mapping[str, str] = field(default_factory=dict)
     """Parameters whose key in the ``parameters`` model is not their wire name (a name used in two
     locations): Python name -> key."""
+    query_styles: Mapping[str, str] = field(default_factory=dict)
+    """Query parameters written by their ``style`` and ``explode`` (``styled``): wire name -> how."""
     body_fields: Mapping[str, str] = field(default_factory=dict)
     """The body's properties as arguments; empty with a ``body`` model: the ``body`` argument is the body."""
     paging: Paging | None = None
@@ -103,6 +105,8 @@ class Operation(Generic[ResponseT]):
         if self.parameters is not None:
             keyed = {key: given[name] for name, key in self._keys.items() if name in given}
             self._check(self.parameters, to_json(keyed))
+        if self.query_styles:
+            params = styled(params, self.query_styles)
         path = self.path.format_map(
             {wire: self._segment(name, given.get(name)) for name, wire in self.path_params.items()}
         )
@@ -170,3 +174,26 @@ def cookie(value: str) -> str:
     """A cookie value percent-encoded where RFC 6265 does not allow it as is (space, ``"``, ``,``, ``;``,
     ``\\``, controls, non-ASCII)."""
     return quote(value, safe="!#$&'()*+-./:<=>?@[]^_`{|}~")
+
+
+DELIMITERS = {"comma": ",", "space": " ", "pipe": "|"}
+
+
+def styled(params: dict[str, Any], styles: Mapping[str, str]) -> dict[str, Any]:
+    """The query with each parameter of ``styles`` written as its style says: an array joined (``comma``,
+    ``space``, ``pipe``: explode false), an object as its properties (``spread``: form), as ``key,value``
+    pairs (``pairs``: form, explode false) or as ``name[key]`` (``deep``: deepObject)."""
+    written = {}
+    for wire, value in params.items():
+        style = styles.get(wire)
+        if style in DELIMITERS and isinstance(value, list):
+            written[wire] = DELIMITERS[style].join(map(text, value))
+        elif style == "pairs" and isinstance(value, dict):
+            written[wire] = ",".join(f"{key},{text(item)}" for key, item in value.items())
+        elif style in ("spread", "deep") and isinstance(value, dict):
+            written |= {
+                (key if style == "spread" else f"{wire}[{key}]"): text(item) for key, item in value.items()
+            }
+        else:
+            written[wire] = value
+    return written
