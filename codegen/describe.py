@@ -8,9 +8,10 @@ model names; this table gives the templates the spec's facts under the pydantic 
 from __future__ import annotations
 
 import json
+import keyword
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import chain, count
 from pathlib import Path
 from typing import Any
@@ -50,6 +51,21 @@ PAGING_KEYS = {
 }
 """The ``x-pagination`` keys each type needs (``total`` is optional; ``size`` is optional for a cursor)."""
 """Arguments the generated iterators have besides the operation's filters."""
+LOCATIONS = ("path", "query", "header", "cookie")
+"""Parameter locations, in the order that keeps a wire name unprefixed in the parameters models."""
+QUERY_STYLES = {
+    ("array", "form", False): "comma",
+    ("array", "spaceDelimited", False): "space",
+    ("array", "pipeDelimited", False): "pipe",
+    ("object", "form", True): "spread",
+    ("object", "form", False): "pairs",
+    ("object", "deepObject", True): "deep",
+    ("object", "deepObject", False): "deep",  # its default explode; OpenAPI defines only one form
+}
+"""A query parameter's (type, style, explode) -> how the runtime writes it, where not as httpx does (arrays
+repeated: ``tags=a&tags=b``)."""
+TOKEN_SCHEMES = {"oauth2": "bearer", "openIdConnect": "bearer"}
+"""Scheme types sent as a bearer token (``http`` goes by its ``scheme``, ``apiKey`` by its ``in``)."""
 
 
 class DescribeError(Exception):
@@ -84,7 +100,7 @@ class Argument:
     name: str
     wire: str
     where: str
-    """``path``, ``query`` or ``body``."""
+    """``path``, ``query``, ``header``, ``cookie`` or ``body``."""
     annotation: str
     required: bool
 
@@ -135,6 +151,12 @@ class OperationView:
     """Every path parameter, client-level ones included: Python name -> wire name."""
     whole_body: bool
     """One ``body`` argument is the whole request body (it has no properties to spread)."""
+    keys: dict[str, str]
+    """Parameters whose key in the parameters model is not their wire name: Python name -> key."""
+    query_styles: dict[str, str]
+    """Query parameters not written as httpx writes them: wire name -> ``QUERY_STYLES`` value."""
+    security: tuple[tuple[str, ...], ...]
+    """The security requirements: any one of them, each naming the schemes it needs together."""
 
     @property
     def constant(self) -> str:
@@ -183,6 +205,9 @@ class ApiView:
     """The default base URL (None: the spec has no servers, the client needs one)."""
     operations: list[OperationView]
     client_parameters: list[Argument]
+    schemes: dict[str, str]
+    """Security scheme name -> the runtime's ``Scheme(...)`` for it (schemes the runtime cannot send are left
+    out: an operation needing only those raises ``ConfigurationError``)."""
     imports: dict[str, list[str]] = field(default_factory=dict)
     """Module -> names the generated client module imports."""
 
@@ -214,7 +239,7 @@ def string_enums(spec: dict[str, Any], models: dict[tuple[str, ...], Model]) -> 
     """The values of every generated string enum, by class name."""
     enums = {}
     for parts, model in models.items():
-        schema = at(spec, parts)
+        schema = at(spec, parts, follow=True)
         values = schema.get("enum") if isinstance(schema, dict) else None
         if values and all(isinstance(value, str) for value in values):
             enums[model.name] = values
@@ -233,11 +258,14 @@ def pointer(spec: dict[str, Any], ref: str) -> Any:
     return at(spec, location(ref))
 
 
-def at(spec: dict[str, Any], parts: Sequence[str | int]) -> Any:
-    """The node at ``parts`` of the spec (a list index may be a string, as in the models' metadata)."""
+def at(spec: dict[str, Any], parts: Sequence[str | int], follow: bool = False) -> Any:
+    """The node at ``parts`` of the spec (a list index may be a string, as in the models' metadata); with
+    ``follow``, through local ``$ref``s on the way (a parameter ``for_models`` inlined is where its
+    ``$ref`` is)."""
     node: Any = spec
     for part in parts:
         node = node[int(part)] if isinstance(node, list) else node[part]
+        node = resolve(spec, node) if follow else node
     return node
 
 
@@ -266,6 +294,48 @@ def named(spec: dict[str, Any]) -> dict[str, Any]:
             taken.add(name)
             item[method] = {**item[method], "operationId": name}
     return {**spec, "paths": paths}
+
+
+def parameter_keys(spec: dict[str, Any], item: dict[str, Any]) -> dict[tuple[str, str], str]:
+    """Every parameter of a path item (its own and its operations'), by location and wire name, with its key
+    in the parameters models: the wire name, prefixed ``<location>_`` when an earlier location of
+    ``LOCATIONS`` has that name too."""
+    lists = [
+        item.get("parameters", []),
+        *(op.get("parameters", []) for m, op in item.items() if m in METHODS),
+    ]
+    found = {(p["in"], p["name"]) for p in (resolve(spec, raw) for raw in chain(*lists))}
+    first: dict[str, str] = {}
+    for place, wire in sorted(found, key=lambda found: LOCATIONS.index(found[0])):
+        first.setdefault(wire, place)
+    return {(place, wire): wire if first[wire] == place else f"{place}_{wire}" for place, wire in found}
+
+
+def for_models(spec: dict[str, Any]) -> dict[str, Any]:
+    """The spec as datamodel-code-generator reads it: header and cookie parameters, and any parameter whose
+    key is not its wire name, inlined in place as query parameters under their key, so that the parameters
+    models check them too (it leaves headers and cookies out, and refuses a name used in two locations)."""
+    paths = {}
+    for path, item in spec.get("paths", {}).items():
+        keys = parameter_keys(spec, item)
+        paths[path] = {
+            key: {**value, "parameters": [moved(spec, keys, raw) for raw in value["parameters"]]}
+            if key in METHODS and "parameters" in value
+            else value
+            for key, value in item.items()
+        }
+        if "parameters" in item:
+            paths[path]["parameters"] = [moved(spec, keys, raw) for raw in item["parameters"]]
+    return {**spec, "paths": paths}
+
+
+def moved(spec: dict[str, Any], keys: dict[tuple[str, str], str], raw: Any) -> Any:
+    """A parameter as ``for_models`` gives it: as it is, or inlined as a query parameter under its key."""
+    found = resolve(spec, raw)
+    key = keys[found["in"], found["name"]]
+    if found["in"] in ("path", "query") and key == found["name"]:
+        return raw
+    return {**found, "in": "query", "name": key}
 
 
 def base_url(spec: dict[str, Any]) -> str | None:
@@ -318,7 +388,48 @@ class Describer:
             if method in METHODS
         ]
         client = [Argument(name, name, "path", "str | None", False) for name in self.api.client_parameters]
-        return ApiView(self.api, base_url(self.spec), operations, client, self.imports(operations))
+        return ApiView(
+            self.api, base_url(self.spec), operations, client, self.schemes(), self.imports(operations)
+        )
+
+    def schemes(self) -> dict[str, str]:
+        """The runtime's ``Scheme`` of every security scheme it can send, with its variables: the first token
+        scheme reads the API's token variable (and the ``token`` argument), the others
+        ``<NAME>_<SCHEME>_TOKEN`` unless the registry's ``scheme-env`` names one; basic reads
+        ``<NAME>_USERNAME`` and ``<NAME>_PASSWORD`` (and the ``username`` and ``password`` arguments)."""
+        upper, found, first = self.api.name.upper(), {}, True
+        for name, raw in self.spec.get("components", {}).get("securitySchemes", {}).items():
+            scheme = resolve(self.spec, raw)
+            kind = scheme.get("type")
+            http = str(scheme.get("scheme", "")).lower() if kind == "http" else None
+            if http == "basic":
+                found[name] = (
+                    f"Scheme('basic', 'Authorization', {(f'{upper}_USERNAME', f'{upper}_PASSWORD')!r})"
+                )
+                continue
+            where = http or TOKEN_SCHEMES.get(kind) or scheme.get("in")
+            if where not in ("bearer", "header", "query", "cookie"):
+                continue  # http digest, mutualTLS...
+            variable = self.api.scheme_env.get(name) or (
+                self.api.token_env if first else f"{upper}_{snake_case(name).upper()}_TOKEN"
+            )
+            wire = "Authorization" if where == "bearer" else scheme["name"]
+            found[name] = f"Scheme({where!r}, {wire!r}, {(variable,)!r}{', token=True' if first else ''})"
+            first = False
+        return found
+
+    def query_style(self, parameter: dict[str, Any]) -> str | None:
+        """How the runtime writes a query parameter of its ``style`` and ``explode`` (None: as httpx does)."""
+        schema = resolve(self.spec, parameter.get("schema", {}))
+        types = schema.get("type") if isinstance(schema.get("type"), list) else [schema.get("type")]
+        style = parameter.get("style", "form")
+        explode = bool(parameter.get("explode", style == "form"))
+        kind = next((kind for kind in ("array", "object") if kind in types), None)
+        return QUERY_STYLES.get((kind, style, explode)) if kind else None
+
+    def security(self, op: dict[str, Any]) -> tuple[tuple[str, ...], ...]:
+        """The operation's security requirements (else the spec's): any one of them, each all its schemes."""
+        return tuple(tuple(requirement) for requirement in op.get("security", self.spec.get("security", [])))
 
     def model_at(self, parts: tuple[str, ...], schema: Any, what: str) -> Model:
         """The generated model of the schema at ``parts`` (or of the schema its ``$ref`` names)."""
@@ -342,24 +453,45 @@ class Describer:
         }
         arguments: list[Argument] = []
         located: dict[str, str] = {}
+        keys: dict[str, str] = {}
+        styles: dict[str, str] = {}
         parameters_model = None
+        declared = op.get("x-pagination") or {}
+        reserved = RESERVED | (ITERATOR_RESERVED if declared else set())
+        exempt = {declared.get("position"), declared.get("size")}
         if parameters:
             model = self.model_at(here, None, "the parameters")
             parameters_model = model.name
-            for (place, wire), _ in parameters.items():
-                if place not in ("path", "query"):
-                    continue  # headers and cookies are not arguments (yet)
-                found = model.fields[wire]
+            item_keys = parameter_keys(self.spec, item)
+            fields = {found: model.fields[item_keys[found]] for found in parameters}
+            bases = {
+                found: field.name if field.wire == found[1] else snake_case(found[1])
+                for found, field in fields.items()
+            }
+            clashing = [base for base in bases.values() if list(bases.values()).count(base) > 1]
+            for (place, wire), found in fields.items():
+                base = bases[place, wire]
+                python = f"{place}_{base}" if base in clashing else base
+                if keyword.iskeyword(python) or (
+                    python in reserved and not (place == "query" and wire in exempt)
+                ):
+                    python += "_"
+                if found.wire != wire:
+                    keys[python] = found.wire
+                if place == "query" and (style := self.query_style(parameters[place, wire])):
+                    styles[wire] = style
                 if place == "path":
-                    located[found.name] = wire
+                    located[python] = wire
                 if place == "path" and wire in self.api.client_parameters:
                     continue
                 arguments.append(
-                    Argument(found.name, wire, place, self.accepted(found.annotation), found.required)
+                    Argument(python, wire, place, self.accepted(found.annotation), found.required)
                 )
         body_model, body_arguments, whole = self.body(here, op)
-        arguments += body_arguments
-        self.check_names(here, arguments, RESERVED)
+        arguments += [
+            replace(arg, name=f"{arg.name}_") if arg.name in reserved else arg for arg in body_arguments
+        ]
+        self.check_names(here, arguments)
         response, empty = self.response(here, op)
         paging = self.paging(here, op, response, parameters, arguments)
         returns, unwrap = self.returns(response, empty, paging)
@@ -367,9 +499,8 @@ class Describer:
         view = OperationView(
             operation_id, name, method.upper(), path, summary, parameters_model, body_model,
             arguments, response.name if response else None, empty, returns, unwrap, paging, located, whole,
+            keys, styles, self.security(op),
         )  # fmt: skip
-        if paging:
-            self.check_names(here, view.filters, ITERATOR_RESERVED)
         return view
 
     def body(self, here: tuple[str, ...], op: dict[str, Any]) -> tuple[str | None, list[Argument], bool]:
@@ -470,9 +601,9 @@ class Describer:
         returns, unwrap = (found.annotation, found.name) if found else (response.name, None)
         return (f"{returns} | None" if empty else returns), unwrap
 
-    def check_names(self, here: tuple[str, ...], arguments: list[Argument], reserved: set[str]) -> None:
+    def check_names(self, here: tuple[str, ...], arguments: list[Argument]) -> None:
         names = [arg.name for arg in arguments]
-        clashes = {name for name in names if names.count(name) > 1} | (set(names) & reserved)
+        clashes = {name for name in names if names.count(name) > 1}
         if clashes:
             raise DescribeError(here, f"argument names {sorted(clashes)} clash; rename in the spec")
 

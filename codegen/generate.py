@@ -36,7 +36,7 @@ if __package__ in (None, ""):  # run as a script: make the repository importable
 import yaml
 from referencing.exceptions import Unresolvable
 
-from codegen.describe import DescribeError, Describer, location, named
+from codegen.describe import DescribeError, Describer, for_models, location, named
 from codegen.problems import Problem, SpecError, validate
 from codegen.registry import ROOT, SPECS, Api, RegistryError, apis
 
@@ -184,7 +184,7 @@ def generate_api(api: Api, out: Path, work: Path) -> None:
         raise SpecError(errors)
     generated = named(spec)
     metadata = work / f"{api.name}-models.json"
-    generate_models(api, generated, out / api.models_project, metadata, work / api.spec_path.name)
+    generate_models(api, for_models(generated), out / api.models_project, metadata, work / api.spec_path.name)
     generate_client(api, generated, out / api.client_project, metadata)
 
 

@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SPECS = ROOT / "specs"
 PYPROJECT = ROOT / "pyproject.toml"
 NAME = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)*")
-SETTINGS = {"token-env", "base-url-env", "envelope", "client-parameters", "mock", "house-style"}
+SETTINGS = {"token-env", "base-url-env", "scheme-env", "envelope", "client-parameters", "mock", "house-style"}
 MOCK_SETTINGS = {"token", "port", "scope", "seed", "override", "options"}
 FIRST_MOCK_PORT = 4010
 
@@ -65,6 +65,8 @@ class Api:
     """Property of a success body holding the resource; non-paginated methods return its value."""
     client_parameters: dict[str, str] = field(default_factory=dict)
     """Path parameters the client takes once (constructor or environment), with their variables."""
+    scheme_env: dict[str, str] = field(default_factory=dict)
+    """Security scheme name -> the environment variable of its token, where not the default."""
     mock: MockSettings = field(default_factory=lambda: MockSettings(token="", port=0))
     """How the mocks serve it."""
     house_style: bool = False
@@ -133,6 +135,7 @@ def make_api(spec_path: Path, entry: dict[str, Any]) -> Api:
         base_url_env=entry.get("base-url-env", f"{upper}_BASE_URL"),
         envelope=entry.get("envelope"),
         client_parameters=client_parameters,
+        scheme_env=dict(entry.get("scheme-env", {})),
         mock=mock_settings(name, entry.get("mock", {}), client_parameters),
         house_style=entry.get("house-style", False) is True,
     )

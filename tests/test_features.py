@@ -20,7 +20,7 @@ from vendor_clients import ConfigurationError, InvalidRequestError, ResponseVali
 from tests.test_generation import copy_specs, generate
 
 FEATURES = Path(__file__).resolve().parent / "fixtures" / "features"
-APIS = ("boards", "plain")
+APIS = ("boards", "gate", "plain")
 
 
 @pytest.fixture(scope="module")

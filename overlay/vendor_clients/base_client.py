@@ -15,7 +15,7 @@ from typing import Any, ClassVar, ParamSpec, Self, TypedDict, TypeVar, Unpack, c
 import httpx
 from httpx._client import UseClientDefault
 
-from .auth import REDACTED, BearerAuth, Secret
+from .auth import REDACTED, CredentialsAuth, Secret, basic
 from .bodies import BodyTooLarge
 from .config import (
     DEFAULT_DEADLINE,
@@ -23,7 +23,6 @@ from .config import (
     DEFAULT_TIMEOUT,
     ApiSettings,
     checked_timeout,
-    credential,
     integer_problem,
     number_problem,
     timeout_problem,
@@ -59,7 +58,16 @@ CallLimit = int | UseClientDefault
 """Per-call ``max_response_bytes``: the largest decompressed body read; the client's by default."""
 PerCall = tuple[CallTimeout, CallDeadline, CallLimit]
 """A generated method's per-call options, as an iterator hands them to every page's call."""
-OPTIONS = {"base_url", "timeout", "retry", "transport", "deadline", "max_response_bytes"}
+OPTIONS = {
+    "base_url",
+    "timeout",
+    "retry",
+    "transport",
+    "deadline",
+    "max_response_bytes",
+    "username",
+    "password",
+}
 JSON_BODY = {"Content-Type": "application/json"}
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -99,6 +107,8 @@ def checked(operation: Operation[Any]) -> Callable[[Callable[P, R]], Callable[P,
 
 class _Options(TypedDict, total=False):
     base_url: str | None
+    username: str | None
+    password: str | None
     timeout: float | httpx.Timeout | None
     retry: RetryPolicy | None
     deadline: float | None
@@ -126,8 +136,16 @@ class _ClientCore:
         unknown = set(options) - OPTIONS
         if unknown:
             raise ConfigurationError(f"unknown client options {sorted(unknown)}")
-        found = credential(token, "token", self.api.token_env, f"{self.api.name} token")
-        self._secret = protect(Secret(found))
+        given = {"token": token, "username": options.get("username"), "password": options.get("password")}
+        read = {name: scheme.read(self.api.name, given) for name, scheme in self.api.schemes.items()}
+        values = {name: found for name, found in read.items() if found is not None}
+        self._credentials = {
+            name: CredentialsAuth((self.api.schemes[name].sends(found),)) for name, found in values.items()
+        }
+        basics = [basic(*found) for name, found in values.items() if self.api.schemes[name].kind == "basic"]
+        self._secret = protect(Secret("", *(value for found in values.values() for value in found), *basics))
+        self._auths: dict[str, CredentialsAuth | str | None] = {}
+        """Per operation id: its auth, None for none, or why it has none (the message of the error)."""
         self.base_url = self.api.base_url(options.get("base_url"))
         self.deadline = options.get("deadline", DEFAULT_DEADLINE)
         self.max_response_bytes = options.get("max_response_bytes", DEFAULT_MAX_RESPONSE_BYTES)
@@ -146,7 +164,6 @@ class _ClientCore:
             raise ConfigurationError(f"transport must be an httpx.{kind.__name__}, got {got}")
         self._http_options: dict[str, Any] = {
             "base_url": self.base_url,
-            "auth": BearerAuth(self._secret),
             "timeout": checked_timeout(options.get("timeout", DEFAULT_TIMEOUT)),
             "headers": {"Accept": "application/json"},
         }
@@ -169,16 +186,42 @@ class _ClientCore:
         seconds, largest = self._limits(operation, deadline, max_response_bytes)
         scoped = {**self.client_parameters, **arguments} if self.client_parameters else arguments
         request = operation.request(scoped)
+        try:
+            auth = self._auths[operation.operation_id]
+        except KeyError:
+            auth = self._auths[operation.operation_id] = self._auth(operation)
+        if isinstance(auth, str):
+            raise ConfigurationError(auth)
+        headers = request.headers if request.content is None else {**JSON_BODY, **request.headers}
         ends = None if seconds is None else time.monotonic() + seconds
         return {
             "method": operation.method,
             "url": request.path,
             "params": request.params,
             "content": request.content,
-            "headers": None if request.content is None else JSON_BODY,
+            "headers": headers or None,
+            "auth": auth,
             "timeout": timeout,
             "extensions": {LIMITS: Limits(ends, largest)},
         }
+
+    def _auth(self, operation: Operation[Any]) -> CredentialsAuth | str | None:
+        """The first of the operation's security requirements whose credentials the client has, all of them
+        sent together (None: it needs none); else the message naming the variables that would give one."""
+        for requirement in operation.security:
+            if all(name in self._credentials for name in requirement):
+                sends = tuple(send for name in requirement for send in self._credentials[name].sends)
+                return CredentialsAuth(sends) if sends else None
+        if not operation.security:
+            return None
+        schemes = self.api.schemes
+        needed = [
+            " and ".join(variable for name in requirement for variable in schemes[name].variables)
+            if all(name in schemes for name in requirement)
+            else f"a scheme the client cannot send ({', '.join(sorted(set(requirement) - set(schemes)))})"
+            for requirement in operation.security
+        ]
+        return f"No {self.api.name} credential for {operation.operation_id}: set {' or '.join(needed)}"
 
     def _limits(
         self, operation: Operation[Any], deadline: CallDeadline, max_response_bytes: CallLimit

@@ -7,11 +7,14 @@ import math
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
 from .errors import ConfigurationError
+
+if TYPE_CHECKING:
+    from .auth import Scheme
 
 DOT_SEGMENTS = ("", ".", "..")
 """Path parameter values that would change which resource a request names."""
@@ -36,6 +39,8 @@ class ApiSettings:
     """None when the spec has no servers: the base URL must be given."""
     client_parameters: Mapping[str, str] = field(default_factory=dict)
     """Path parameters given once per client: argument name -> environment variable."""
+    schemes: Mapping[str, Scheme] = field(default_factory=dict)
+    """The security schemes the client can send, by name in the spec."""
 
     def base_url(self, value: str | None) -> str:
         """The base URL: an absolute http(s) URL without credentials, query or fragment; a path prefix is
@@ -78,11 +83,12 @@ def required(value: str | None, variable: str, what: str) -> str:
     return found
 
 
-def credential(value: str | None, argument: str, variable: str, what: str) -> str:
-    """A credential from ``argument`` or ``variable``, fit to go in a header: not blank, no surrounding
-    whitespace, printable ASCII only. The ``ConfigurationError`` names both sources, never the value."""
+def credential(value: str | None, argument: str | None, variable: str, what: str) -> str:
+    """A credential from ``argument`` (if it has one) or ``variable``, fit to go in a header: not blank, no
+    surrounding whitespace, printable ASCII only. The ``ConfigurationError`` names the sources, never the
+    value."""
     found = required(value, variable, what)
-    where = f"(argument {argument} or environment variable {variable})"
+    where = f"(argument {argument} or environment variable {variable})" if argument else f"({variable})"
     if not found.strip():
         raise ConfigurationError(f"No {what}: it is blank {where}")
     if found != found.strip():

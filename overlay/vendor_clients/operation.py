@@ -46,11 +46,13 @@ class Paging:
 
 @dataclass(frozen=True, slots=True)
 class Request:
-    """What goes on the wire: the path with its parameters in place, the query and the JSON body."""
+    """What goes on the wire: the path with its parameters in place, the query, the JSON body, and the
+    header and cookie parameters (cookies in one ``Cookie`` header)."""
 
     path: str
     params: dict[str, Any]
     content: bytes | None
+    headers: dict[str, str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,13 +72,28 @@ class Operation(Generic[ResponseT]):
     body: type[pydantic.BaseModel] | None = None
     path_params: Mapping[str, str] = field(default_factory=dict)
     query_params: Mapping[str, str] = field(default_factory=dict)
+    header_params: Mapping[str, str] = field(default_factory=dict)
+    cookie_params: Mapping[str, str] = field(default_factory=dict)
+    parameter_keys: Mapping[str, str] = field(default_factory=dict)
+    """Parameters whose key in the ``parameters`` model is not their wire name (a name used in two
+    locations): Python name -> key."""
+    query_styles: Mapping[str, str] = field(default_factory=dict)
+    """Query parameters written by their ``style`` and ``explode`` (``styled``): wire name -> how."""
     body_fields: Mapping[str, str] = field(default_factory=dict)
     """The body's properties as arguments; empty with a ``body`` model: the ``body`` argument is the body."""
     paging: Paging | None = None
+    security: tuple[tuple[str, ...], ...] = ()
+    """The security requirements: any one of them, each naming the schemes it needs together (none: the
+    operation sends no credential)."""
     _names: dict[str, str] = field(init=False, repr=False, compare=False)
+    _keys: dict[str, str] = field(init=False, repr=False, compare=False)
+    """Every parameter: Python name -> key in the ``parameters`` model."""
 
     def __post_init__(self) -> None:
-        names = {**self.path_params, **self.query_params, **self.body_fields}
+        located = {**self.path_params, **self.query_params, **self.header_params, **self.cookie_params}
+        keys = {name: self.parameter_keys.get(name, wire) for name, wire in located.items()}
+        object.__setattr__(self, "_keys", keys)
+        names = {**keys, **self.body_fields}
         object.__setattr__(self, "_names", {wire: python for python, wire in names.items()})
 
     def request(self, arguments: Mapping[str, Any]) -> Request:
@@ -89,12 +106,22 @@ class Operation(Generic[ResponseT]):
         }
         params = {wire: given[name] for name, wire in self.query_params.items() if name in given}
         if self.parameters is not None:
-            located = {wire: given[name] for name, wire in self.path_params.items() if name in given}
-            self._check(self.parameters, to_json({**located, **params}))
+            keyed = {key: given[name] for name, key in self._keys.items() if name in given}
+            self._check(self.parameters, to_json(keyed))
+        if self.query_styles:
+            params = styled(params, self.query_styles)
         path = self.path.format_map(
             {wire: self._segment(name, given.get(name)) for name, wire in self.path_params.items()}
         )
-        return Request(path, params, self._content(given))
+        headers = {wire: text(given[name]) for name, wire in self.header_params.items() if name in given}
+        if self.cookie_params:
+            cookies = [
+                f"{wire}={cookie(text(given[name]))}"
+                for name, wire in self.cookie_params.items()
+                if name in given
+            ]
+            headers["Cookie"] = "; ".join(cookies)
+        return Request(path, params, self._content(given), headers)
 
     def invalid(self, name: str, problem: str) -> InvalidRequestError:
         """An ``InvalidRequestError`` for the argument ``name`` of this operation."""
@@ -110,10 +137,10 @@ class Operation(Generic[ResponseT]):
         """One path parameter, percent-encoded; never empty, ``.`` or ``..``."""
         if value is None:
             raise self.invalid(name, "is required")
-        text = value if isinstance(value, str) else to_json(value).decode()
-        if text in DOT_SEGMENTS:
-            raise self.invalid(name, f"must not be {text!r} in a path")
-        return encoded(text)
+        segment = text(value)
+        if segment in DOT_SEGMENTS:
+            raise self.invalid(name, f"must not be {segment!r} in a path")
+        return encoded(segment)
 
     def _content(self, given: dict[str, Any]) -> bytes | None:
         if self.body is None:
@@ -139,3 +166,37 @@ class Operation(Generic[ResponseT]):
 def encoded(segment: str) -> str:
     """A path segment percent-encoded (cached: scope ids and recent ids repeat from call to call)."""
     return quote(segment, safe="")
+
+
+def text(value: Any) -> str:
+    """A parameter value as it goes in a path, a header or a cookie: a string as is, else its JSON."""
+    return value if isinstance(value, str) else to_json(value).decode()
+
+
+def cookie(value: str) -> str:
+    """A cookie value percent-encoded where RFC 6265 does not allow it as is (space, ``"``, ``,``, ``;``,
+    ``\\``, controls, non-ASCII)."""
+    return quote(value, safe="!#$&'()*+-./:<=>?@[]^_`{|}~")
+
+
+DELIMITERS = {"comma": ",", "space": " ", "pipe": "|"}
+
+
+def styled(params: dict[str, Any], styles: Mapping[str, str]) -> dict[str, Any]:
+    """The query with each parameter of ``styles`` written as its style says: an array joined (``comma``,
+    ``space``, ``pipe``: explode false), an object as its properties (``spread``: form), as ``key,value``
+    pairs (``pairs``: form, explode false) or as ``name[key]`` (``deep``: deepObject)."""
+    written = {}
+    for wire, value in params.items():
+        style = styles.get(wire)
+        if style in DELIMITERS and isinstance(value, list):
+            written[wire] = DELIMITERS[style].join(map(text, value))
+        elif style == "pairs" and isinstance(value, dict):
+            written[wire] = ",".join(f"{key},{text(item)}" for key, item in value.items())
+        elif style in ("spread", "deep") and isinstance(value, dict):
+            written |= {
+                (key if style == "spread" else f"{wire}[{key}]"): text(item) for key, item in value.items()
+            }
+        else:
+            written[wire] = value
+    return written

@@ -40,17 +40,26 @@ def env(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
     return monkeypatch
 
 
-@pytest.mark.parametrize("variable", ["PIERCLOUD_TOKEN", "PIERCLOUD_ORG_ID", "PIERCLOUD_BUSINESS_ID"])
+@pytest.mark.parametrize("variable", ["PIERCLOUD_ORG_ID", "PIERCLOUD_BUSINESS_ID"])
 def test_a_missing_lighthouse_setting_names_its_variable(env: pytest.MonkeyPatch, variable: str) -> None:
     env.delenv(variable)
     with pytest.raises(ConfigurationError, match=variable):
         LighthouseClient()
 
 
-def test_a_missing_or_empty_pilfer_key_names_its_variable(env: pytest.MonkeyPatch) -> None:
+def test_a_missing_or_empty_token_names_its_variable_at_the_call_before_sending(
+    env: pytest.MonkeyPatch,
+) -> None:
     env.setenv("PILFER_API_KEY", "")
+    env.delenv("PIERCLOUD_TOKEN")
+    seen, handler = recorder({"data": []})
+    pilfer_client = PilferClient(transport=httpx.MockTransport(handler))
+    lighthouse_client = LighthouseClient(transport=httpx.MockTransport(handler))
     with pytest.raises(ConfigurationError, match="PILFER_API_KEY"):
-        PilferClient()
+        pilfer_client.list_spaces()
+    with pytest.raises(ConfigurationError, match="PIERCLOUD_TOKEN"):
+        lighthouse_client.get_workspace(1)
+    assert seen == []
 
 
 def test_settings_come_from_the_environment(env: pytest.MonkeyPatch) -> None:

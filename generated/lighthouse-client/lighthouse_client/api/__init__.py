@@ -18,6 +18,7 @@ from lighthouse_models import (
     WorkspaceDetailResponse,
     WorkspaceListResponse,
 )
+from vendor_clients.auth import Scheme
 from vendor_clients.base_client import (
     DEFAULT_PAGE_SIZE,
     USE_DEFAULT,
@@ -39,6 +40,9 @@ API = ApiSettings(
     base_url_env="PIERCLOUD_BASE_URL",
     default_base_url="https://api.piercloud.io",
     client_parameters={"business_id": "PIERCLOUD_BUSINESS_ID", "org_id": "PIERCLOUD_ORG_ID"},
+    schemes={
+        "bearerAuth": Scheme("bearer", "Authorization", ("PIERCLOUD_TOKEN",), token=True),
+    },
 )
 
 LIST_WORKSPACES: Operation[WorkspaceListResponse] = Operation(
@@ -61,6 +65,7 @@ LIST_WORKSPACES: Operation[WorkspaceListResponse] = Operation(
     },
     body_fields={},
     paging=Paging("page", "page", "page_size", results=("data", "workspaces"), total=("meta", "total"), max_size=None),
+    security=(("bearerAuth",),),
 )
 
 GET_WORKSPACE: Operation[WorkspaceDetailResponse] = Operation(
@@ -75,6 +80,7 @@ GET_WORKSPACE: Operation[WorkspaceDetailResponse] = Operation(
     query_params={},
     body_fields={},
     paging=None,
+    security=(("bearerAuth",),),
 )
 
 

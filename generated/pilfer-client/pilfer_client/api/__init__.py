@@ -20,6 +20,7 @@ from pilfer_models import (
     UpdateSpaceParameters,
     UpdateSpaceRequest,
 )
+from vendor_clients.auth import Scheme
 from vendor_clients.base_client import (
     DEFAULT_PAGE_SIZE,
     USE_DEFAULT,
@@ -41,6 +42,9 @@ API = ApiSettings(
     base_url_env="PILFER_BASE_URL",
     default_base_url="https://api.getpilfer.com",
     client_parameters={},
+    schemes={
+        "bearerAuth": Scheme("bearer", "Authorization", ("PILFER_API_KEY",), token=True),
+    },
 )
 
 LIST_SPACES: Operation[SpaceListResponse] = Operation(
@@ -61,6 +65,7 @@ LIST_SPACES: Operation[SpaceListResponse] = Operation(
     },
     body_fields={},
     paging=Paging("offset", "offset", "limit", results=("data",), total=None, max_size=None),
+    security=(("bearerAuth",),),
 )
 
 CREATE_SPACE: Operation[SpaceResponse] = Operation(
@@ -82,6 +87,7 @@ CREATE_SPACE: Operation[SpaceResponse] = Operation(
         "status": "status",
     },
     paging=None,
+    security=(("bearerAuth",),),
 )
 
 GET_SPACE: Operation[SpaceResponse] = Operation(
@@ -96,6 +102,7 @@ GET_SPACE: Operation[SpaceResponse] = Operation(
     query_params={"include": "include"},
     body_fields={},
     paging=None,
+    security=(("bearerAuth",),),
 )
 
 UPDATE_SPACE: Operation[SpaceResponse] = Operation(
@@ -116,6 +123,7 @@ UPDATE_SPACE: Operation[SpaceResponse] = Operation(
         "status": "status",
     },
     paging=None,
+    security=(("bearerAuth",),),
 )
 
 DELETE_SPACE: Operation[DeleteSpaceResponse] = Operation(
@@ -130,6 +138,7 @@ DELETE_SPACE: Operation[DeleteSpaceResponse] = Operation(
     query_params={},
     body_fields={},
     paging=None,
+    security=(("bearerAuth",),),
 )
 
 
