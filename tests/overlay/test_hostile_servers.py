@@ -142,8 +142,9 @@ def test_a_dripping_or_stalled_server_is_cut_off_at_the_call_deadline(
     with hostile_server(behaviour) as server:
         seconds, raised = elapsed(make_call(server.url, DRIP_LIMITS))
     assert isinstance(raised, APITimeoutError)
-    # The first two attempts end at their 0.4 s read timeout, the third at the 1 s deadline.
-    assert server.counters["requests"] == 3
+    # The first two attempts end at their 0.4 s read timeout, the third at the 1 s deadline (on a loaded
+    # machine the second may end too late for a third to fit before the deadline).
+    assert server.counters["requests"] in (2, 3)
     assert 1.0 <= seconds < 1.5
 
 
