@@ -153,7 +153,7 @@ def run(smoke: bool) -> list[Figure]:
         seconds = median_seconds(floor, repeats=1 if smoke else 15, number=number)
         figures.append(Figure("call cost", f"{api.name}: floor, raw httpx + json.loads", seconds * 1e6, "us"))
         for label, call in calls.items():
-            ratio, spread = interleaved_ratio(call, floor, rounds=1 if smoke else 41, number=number)
+            ratio, spread = interleaved_ratio(call, floor, rounds=3 if smoke else 41, number=number)
             target, met = ("<= 1.2", ratio <= 1.2) if label.startswith("overlay") else ("", None)
             figures.append(Figure("call cost", f"{api.name}: {label}", ratio, "x floor", target, met))
             figures.append(Figure("call cost", f"{api.name}: {label}, spread", spread * 100, "± %"))
