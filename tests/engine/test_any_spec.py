@@ -4,6 +4,8 @@ way a client sends it, ids of create bodies, trailing slashes, text that is not 
 from __future__ import annotations
 
 import base64
+import re
+import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -18,7 +20,7 @@ from mocks.engine import MockApp
 from tests.engine.conftest import FIXTURES
 
 pytestmark = pytest.mark.anyio
-SHELF, PETS, VAULT = FIXTURES["shelf"], FIXTURES["pets"], FIXTURES["vault"]
+SHELF, PETS, VAULT, NOTES = (FIXTURES[name] for name in ("shelf", "pets", "vault", "notes"))
 KEY = {"api_key": PETS.mock.token}
 
 
@@ -130,3 +132,74 @@ def test_make_mock_exports_the_basic_login_of_a_spec_with_basic_auth():
         "VAULT_PASSWORD": VAULT.mock.token,
     }
     assert "PETS_USERNAME" not in environment(PETS, "http://127.0.0.1:1")
+
+
+async def test_ids_match_the_id_parameters_pattern_and_the_item_is_found():
+    async with mock("notes") as http:
+        note = (await http.post("/notes", json={"text": "a"})).json()
+        assert re.fullmatch("n_[0-9]+", note["note_id"]), note
+        assert (await http.get(f"/notes/{note['note_id']}")).json() == note
+        listed = (await http.get("/notes")).json()
+        assert all(re.fullmatch("n_[0-9]+", row["note_id"]) for row in listed)  # seeded ones too
+
+
+@pytest.mark.parametrize(
+    ("url", "params", "status", "field"),
+    [
+        ("/notes", {"cursor": str(1 << 63)}, 422, "cursor"),
+        ("/notes", {"since": "yesterday"}, 422, "since"),
+        ("/notes", {"tag": "A1"}, 422, "tag"),
+        ("/notes/x_1", {}, 400, "note_id"),  # answered as the spec's `default` response
+        ("/days/2022-02-30", {}, 400, "day"),
+        ("/days/2022-02-03", {"count": str(1 << 31)}, 400, "count"),
+    ],
+)
+async def test_formats_ranges_and_patterns_are_the_operations_own_4xx(url, params, status, field):
+    async with mock("notes") as http:
+        response = await http.get(url, params=params)
+    assert response.status_code == status
+    body = response.json()
+    assert body["code"] == status  # the spec's error code is an integer
+    assert body["message"].startswith(f"{field}: "), body
+
+
+async def test_an_undocumented_status_is_answered_with_a_documented_one():
+    async with mock("notes") as http:
+        response = await http.delete("/notes/n_99")
+        assert (response.status_code, response.json()["code"]) == (404, 404)
+        response = await http.post("/notes", json={})  # 400 is not documented: 422 is
+        assert response.status_code == 422
+
+
+async def test_a_2xx_range_is_a_200_with_its_content_and_required_headers():
+    async with mock("notes") as http:
+        response = await http.get("/notes")
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "application/json"
+    assert uuid.UUID(response.headers["x-request-id"])
+    assert int(response.headers["x-total"]) >= 0
+    assert len(response.json()) == NOTES.mock.seed
+
+
+async def test_a_text_response_is_sent_as_text():
+    async with mock("notes") as http:
+        response = await http.get("/days/2022-02-03")
+    assert (response.status_code, response.headers["content-type"]) == (200, "text/plain")
+    assert response.text == "nothing planned"
+
+
+async def test_a_full_collection_refuses_creates_with_the_specs_4xx_or_507():
+    async with mock("notes") as http:
+        for _ in range(NOTES.spec["x-max-items"] - NOTES.mock.seed):
+            assert (await http.post("/notes", json={"text": "a"})).status_code == 201
+        full = await http.post("/notes", json={"text": "a"})
+        assert full.status_code == 409
+        assert full.json()["message"] == "/notes: holds at most 5 items; delete some first"
+        for _ in range(NOTES.spec["x-max-items"] - NOTES.mock.seed):
+            assert (await http.post("/tags")).status_code == 201
+        full = await http.post("/tags")  # its operation documents no 4xx
+        assert (full.status_code, full.json()["code"]) == (507, 507)
+    transport = httpx.ASGITransport(app=MockApp(SHELF, max_items=SHELF.mock.seed + 1))
+    async with httpx.AsyncClient(transport=transport, base_url="http://mock.test") as http:
+        assert (await http.post("/books/", json={"title": "A"})).status_code == 201
+        assert (await http.post("/books/", json={"title": "B"})).status_code == 400  # its only 4xx
