@@ -16,6 +16,8 @@ import re
 import uuid
 from collections.abc import Awaitable, Callable, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field
+from email.parser import BytesParser
+from email.policy import HTTP
 from functools import cache
 from http import HTTPStatus
 from pathlib import Path
@@ -28,7 +30,7 @@ from starlette.applications import Starlette
 from codegen.registry import Api, load_spec
 from mocks.auth import credential, presents
 from mocks.ids import convex_id
-from mocks.spec import Operation, Parameter, Resource, Spec, is_json
+from mocks.spec import Operation, Parameter, Resource, Spec, is_json, typed
 from mocks.store import CollectionKey, MemoryStore, Record
 from mocks.values import clone, sample, sample_string, set_at, types_of
 
@@ -409,7 +411,8 @@ class MockApp(Starlette):
         resource = call.operation.resource
         assert resource is not None
         item_id = record[resource.id_property]
-        body = {**record, **call.body} if call.operation.action == "update" else call.body
+        changes = call.body if isinstance(call.body, dict) else {}
+        body = {**record, **changes} if call.operation.action == "update" else changes
         updated: Record = self.store.put(self.key(call), item_id, completed(resource, item_id, body))
         return updated
 
@@ -569,25 +572,67 @@ def reject_constant(name: str) -> Any:
 
 
 def parse_body(operation: Operation, raw: bytes, headers: Mapping[str, str]) -> Any:
-    """The JSON body, validated against the operation's request schema (None when it takes none)."""
-    if operation.body_schema is None:
+    """The body in its media type (JSON, form, multipart, text; binary as bytes), validated against the
+    operation's schema for that media type (None when it takes no body)."""
+    if not operation.body_media:
         return None
     if not raw:
         if operation.body_required:
             raise MockError(400, "body: required")
         return None
-    media_type = headers.get("content-type", "").partition(";")[0].strip().lower()
-    if not (media_type == "application/json" or media_type.endswith("+json")):
-        raise MockError(400, "body: Content-Type must be application/json")
-    try:
-        body = json.loads(raw, parse_constant=reject_constant)
-    except (ValueError, RecursionError):
-        raise MockError(400, "body: not a valid JSON document") from None
-    assert operation.body_check is not None
-    problem = not_unicode(body) or first_error(operation.body_check, body, "body", prefixed=False)
+    content_type = headers.get("content-type", "")
+    documented = operation.body_media_type(content_type.partition(";")[0].strip().lower())
+    if documented is None:
+        raise MockError(415, f"body: Content-Type must be one of {', '.join(operation.body_media)}")
+    body = decode(documented, content_type, raw, operation.body_media[documented])
+    if isinstance(body, bytes):
+        return body
+    check = operation.body_checks[documented]
+    problem = not_unicode(body) or first_error(check, body, "body", prefixed=False)
     if problem is not None:
         raise MockError(400, problem)
     return body
+
+
+def decode(media_type: str, content_type: str, raw: bytes, schema: Mapping[str, Any]) -> Any:
+    """A request body read as its media type says (bytes for binary); 400 when it does not read as one."""
+    try:
+        if is_json(media_type) or media_type == "*/*":
+            return json.loads(raw, parse_constant=reject_constant)
+        if media_type == "application/x-www-form-urlencoded":
+            return form_fields(parse_qsl(raw.decode(), keep_blank_values=True), schema)
+        if media_type == "multipart/form-data":
+            return form_fields(multipart_fields(content_type, raw), schema)
+        if media_type.startswith("text/") or schema.get("format") != "binary":
+            return raw.decode()
+    except (ValueError, RecursionError):
+        raise MockError(400, f"body: not a valid {media_type} document") from None
+    return raw
+
+
+def multipart_fields(content_type: str, raw: bytes) -> list[tuple[str, str]]:
+    """The ``(name, value)`` fields of a multipart body (a file's bytes read as Latin-1 text)."""
+    head = f"Content-Type: {content_type}\r\n\r\n".encode("latin-1")
+    message = BytesParser(policy=HTTP).parsebytes(head + raw)
+    if not message.is_multipart():
+        raise ValueError("not multipart")
+    fields = []
+    for part in message.iter_parts():
+        name = part.get_param("name", header="content-disposition")
+        payload = part.get_payload(decode=True)
+        if not isinstance(name, str) or not isinstance(payload, bytes):
+            raise ValueError("a part without a name")
+        fields.append((name, payload.decode("latin-1") if part.get_filename() else payload.decode()))
+    return fields
+
+
+def form_fields(pairs: Sequence[tuple[str, str]], schema: Mapping[str, Any]) -> dict[str, Any]:
+    """Form fields as an object, each typed as its property's schema (an array from repeated names)."""
+    properties = schema.get("properties", {})
+    multi: dict[str, list[str]] = {}
+    for name, value in pairs:
+        multi.setdefault(name, []).append(value)
+    return {name: typed(values, properties.get(name, {})) for name, values in multi.items()}
 
 
 def not_unicode(body: Any) -> str | None:

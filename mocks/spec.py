@@ -71,9 +71,14 @@ class Parameter:
     def coerce(self, values: list[str]) -> Any:
         """The raw strings of the parameter as its schema's type: a list for an array (one value per
         repetition of the key), else the single value."""
-        if "array" in types_of(self.schema):
-            return [coerce(raw, self.schema.get("items", {})) for raw in values]
-        return coerce(values[0], self.schema)
+        return typed(values, self.schema)
+
+
+def typed(values: list[str], schema: Mapping[str, Any]) -> Any:
+    """Repeated raw strings as ``schema`` types them: a list for an array, else the first one."""
+    if "array" in types_of(schema):
+        return [coerce(raw, schema.get("items", {})) for raw in values]
+    return coerce(values[0], schema)
 
 
 def coerce(raw: str, schema: Mapping[str, Any]) -> Any:
@@ -132,8 +137,11 @@ class Operation:  # not slotted: item_schema is a cached_property
     template: str
     parameters: tuple[Parameter, ...]
     body_schema: Mapping[str, Any] | None
+    """The request body's schema (its JSON media type's, else its first one's); None: no body."""
     body_required: bool
     body_check: jsonschema_rs.Validator | None = field(repr=False)
+    body_media: Mapping[str, Mapping[str, Any]]
+    """The schema of each documented request media type (``multipart/form-data``, ``text/*``)."""
     responses: Mapping[str, Any]
     bodies: Mapping[str, Any]
     """Per documented response (``404``, ``4XX``, ``default``), the body the engine starts from (see
@@ -181,6 +189,16 @@ class Operation:  # not slotted: item_schema is a cached_property
         if chosen == "*/*":
             return "application/json"
         return chosen.replace("/*", "/plain" if chosen.startswith("text/") else "/octet-stream")
+
+    @cached_property
+    def body_checks(self) -> dict[str, jsonschema_rs.Validator]:
+        """A validator of each documented request media type."""
+        return {name: validator(schema) for name, schema in self.body_media.items()}
+
+    def body_media_type(self, given: str) -> str | None:
+        """The documented request media type ``given`` falls under (``text/*`` covers ``text/csv``)."""
+        kind = given.partition("/")[0]
+        return next((name for name in (given, f"{kind}/*", "*/*") if name in self.body_media), None)
 
     @cached_property
     def response_checks(self) -> dict[str, jsonschema_rs.Validator]:
@@ -331,7 +349,14 @@ class Spec:
                 raw = item[method]
                 parameters = {(p["name"], p["in"]): p for p in [*shared, *raw.get("parameters", [])]}
                 body = raw.get("requestBody", {})
-                body_schema = media(body).get("schema") if body else None
+                body_media = {
+                    name.split(";")[0].strip().lower(): value.get("schema", {})
+                    for name, value in body.get("content", {}).items()
+                }
+                json_schema = media(body).get("schema")
+                body_schema = (
+                    json_schema if json_schema is not None else next(iter(body_media.values()), None)
+                )
                 responses = raw.get("responses", {})
                 statuses = sorted(int(status) for status in responses if status.isdigit())
                 yield Operation(
@@ -351,6 +376,7 @@ class Spec:
                     body_schema=body_schema,
                     body_required=bool(body.get("required", False)),
                     body_check=None if body_schema is None else validator(body_schema),
+                    body_media=body_media,
                     responses=responses,
                     bodies={key: documented_body(response) for key, response in responses.items()},
                     examples=frozenset(key for key, response in responses.items() if has_example(response)),

@@ -13,11 +13,12 @@ import httpx
 import pytest
 from schemathesis.config import SchemathesisConfig
 
+from mocks import served_apis
 from mocks.auth import basic_login
 from mocks.clients import environment
 from mocks.contract import settings
 from mocks.engine import MockApp
-from tests.engine.conftest import FIXTURES
+from tests.engine.conftest import FIXTURES, HERE
 
 pytestmark = pytest.mark.anyio
 SHELF, PETS, VAULT, NOTES = (FIXTURES[name] for name in ("shelf", "pets", "vault", "notes"))
@@ -203,3 +204,45 @@ async def test_a_full_collection_refuses_creates_with_the_specs_4xx_or_507():
     async with httpx.AsyncClient(transport=transport, base_url="http://mock.test") as http:
         assert (await http.post("/books/", json={"title": "A"})).status_code == 201
         assert (await http.post("/books/", json={"title": "B"})).status_code == 400  # its only 4xx
+
+
+MEDIA = {served.name: served for served in served_apis(HERE.parent / "fixtures" / "media")}
+
+
+@pytest.mark.parametrize(
+    ("request_options", "status", "message"),
+    [
+        ({"data": {"to": "a@example.com", "count": "2", "tags": ["x", "y"]}}, 200, None),
+        ({"data": {"to": "a@example.com", "count": "0"}}, 400, "count: 0 is less than the minimum of 1"),
+        ({"data": {"to": "a@example.com", "count": "1"}, "files": {"attachment": b"\x00\xff"}}, 200, None),
+        ({"data": {"to": "nobody", "count": "1"}, "files": {"attachment": b"x"}}, 400, 'to: "nobody" is not'),
+        (
+            {"content": b"<a/>", "headers": {"Content-Type": "application/xml"}},
+            400,
+            "body: Content-Type must",
+        ),
+    ],
+)
+async def test_form_and_multipart_bodies_are_read_and_validated(request_options, status, message):
+    transport = httpx.ASGITransport(app=MockApp(MEDIA["forms"]))
+    async with httpx.AsyncClient(transport=transport, base_url="http://mock.test") as http:
+        response = await http.post("/messages", **request_options)
+    assert response.status_code == status, response.text
+    if message is not None:
+        assert response.json()["message"].startswith(message)
+
+
+@pytest.mark.parametrize(
+    ("content", "media_type", "status"),
+    [
+        (b"short", "text/plain", 204),
+        (b"far too long a note", "text/plain", 400),
+        (b"\xff\xfe", "text/plain", 400),
+        (b"\x00\x01\xff", "application/octet-stream", 204),
+    ],
+)
+async def test_text_and_binary_bodies_are_read_as_their_media_type(content, media_type, status):
+    transport = httpx.ASGITransport(app=MockApp(MEDIA["forms"]))
+    async with httpx.AsyncClient(transport=transport, base_url="http://mock.test") as http:
+        response = await http.post("/notes", content=content, headers={"Content-Type": media_type})
+    assert response.status_code == status, response.text
