@@ -16,6 +16,8 @@ import re
 import uuid
 from collections.abc import Awaitable, Callable, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field
+from email.parser import BytesParser
+from email.policy import HTTP
 from functools import cache
 from http import HTTPStatus
 from pathlib import Path
@@ -28,9 +30,9 @@ from starlette.applications import Starlette
 from codegen.registry import Api, load_spec
 from mocks.auth import credential, presents
 from mocks.ids import convex_id
-from mocks.spec import Operation, Parameter, Resource, Spec
+from mocks.spec import Operation, Parameter, Resource, Spec, is_json, typed
 from mocks.store import CollectionKey, MemoryStore, Record
-from mocks.values import JsonPath, clone, sample, schema_at, set_at, types_of
+from mocks.values import JsonPath, clone, sample, sample_string, schema_at, set_at, types_of
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -41,9 +43,13 @@ BODY_TIMEOUT = 3.0
 """Seconds a client has to send the whole body it announced; then it gets 408 and is disconnected."""
 CURSOR_PAGE = 20
 """Items on a cursor page when the operation has no size parameter, or the call gives none."""
+MAX_ITEMS = 10_000
+"""Most items per collection unless the spec's ``x-max-items`` or the ``max_items`` option says otherwise."""
 MESSAGE_KEYS = ("message", "detail", "error_description", "title")
 CODE_KEYS = ("code", "error", "type")
 PARAMETER = re.compile(r"{([^}]+)}")
+TRANSPORT_STATUSES = frozenset({408, 413})
+"""Statuses of the transport (body too large or too slow), answered as they are, documented or not."""
 SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -51,12 +57,18 @@ class MockError(Exception):
     """Raised anywhere while handling a request; answered with the API's error body for ``status``."""
 
     def __init__(
-        self, status: int, message: str | None = None, headers: Sequence[tuple[str, str]] = ()
+        self,
+        status: int,
+        message: str | None = None,
+        headers: Sequence[tuple[str, str]] = (),
+        instead: Sequence[int] = (400, 422),
     ) -> None:
         super().__init__(message or HTTPStatus(status).phrase)
         self.status = status
         self.message = message
         self.headers = list(headers)
+        self.instead = tuple(instead)
+        """The documented 4xx statuses to answer with, in order, where the operation lacks ``status``."""
 
 
 class Disconnected(Exception):
@@ -141,13 +153,15 @@ def echo(body: Any, values: Mapping[str, int]) -> None:
 
 def error_body(template: Any, status: int, message: str | None, documented: bool) -> Any:
     """An error body shaped like ``template`` (a documented example): the message replaced, and for a
-    status the spec does not document, the code too (``method_not_allowed`` for 405)."""
+    status the spec does not document, the code too (``method_not_allowed`` for 405, or 405 where the
+    code is an integer)."""
     body = clone(template) if isinstance(template, dict) else {"code": "", "message": ""}
     phrase = HTTPStatus(status).phrase
     if not documented:
-        code = next((key for key in CODE_KEYS if isinstance(body.get(key), str)), None)
+        code = next((key for key in CODE_KEYS if type(body.get(key)) in (str, int)), None)
         if code is not None:
-            body[code] = phrase.lower().replace(" ", "_").replace("-", "_")
+            name = phrase.lower().replace(" ", "_").replace("-", "_")
+            body[code] = status if isinstance(body[code], int) else name
     text = next((key for key in MESSAGE_KEYS if isinstance(body.get(key), str)), None)
     if text is not None and (message is not None or not documented):
         body[text] = message or phrase
@@ -160,24 +174,34 @@ class MockApp(Starlette):
     A Starlette app for its ``state`` and for callers typed against Starlette; requests never go through
     Starlette's router or middleware (``__call__`` is the engine's own)."""
 
-    def __init__(self, served: Api, store: Any = None, *, body_timeout: float = BODY_TIMEOUT) -> None:
+    def __init__(
+        self,
+        served: Api,
+        store: Any = None,
+        *,
+        body_timeout: float = BODY_TIMEOUT,
+        max_items: int | None = None,
+    ) -> None:
         self.api = served
         self.spec = read_spec(served.spec_path)
         self.body_timeout = body_timeout
+        self.max_items: int = max_items or self.spec.raw.get("x-max-items", MAX_ITEMS)
+        """Most items a collection holds (``max_items``, else the spec's ``x-max-items``)."""
         self.route_table = [
             (tuple(template.split("/")[1:]), methods) for template, methods in self.spec.paths.items()
         ]
         self.error_examples: dict[int, Any] = {}
         """The first documented error example per status (400 first: the template of other errors)."""
         for operation in self.spec.operations:
-            for status in sorted(operation.examples, key=lambda s: (s != 400, s)):
+            documented = sorted(int(key) for key in operation.examples if key.isdigit())
+            for status in sorted(documented, key=lambda s: (s != 400, s)):
                 if status >= 400:
                     self.error_examples.setdefault(status, operation.template_body(status))
         sampled = (
-            operation.template_body(status)
+            operation.template_body(int(key))
             for operation in self.spec.operations
-            for status in sorted(operation.bodies)
-            if status >= 400
+            for key in sorted(operation.bodies)
+            if key.isdigit() and int(key) >= 400
         )
         self.error_shape = next(iter(self.error_examples.values()), None) or next(sampled, None)
         """What an error of a status the spec does not document looks like."""
@@ -207,24 +231,33 @@ class MockApp(Starlette):
             call = await self.read(operation, path, scope, receive)
             status, body = self.respond(call)
         except MockError as error:
+            if operation is not None and error.status not in TRANSPORT_STATUSES:
+                error.status = operation.answered(error.status, error.instead)
             status, headers = error.status, error.headers
             body = self.error(error, operation)
         except Disconnected:
             return
-        payload = b"" if body is None else dump(body)
+        media_type = "application/json" if operation is None else operation.media_type(status)
+        payload = b"" if body is None else encode(body, media_type)
         raw_headers = [(b"content-length", str(len(payload)).encode())]
         if body is not None:
-            raw_headers.append((b"content-type", b"application/json"))
-        raw_headers += [(name.encode(), value.encode()) for name, value in headers]
+            raw_headers.append((b"content-type", media_type.encode()))
+        if operation is not None:
+            headers = [*operation.headers(status), *headers]
+        raw_headers += [(name.encode(), value.encode("latin-1", "replace")) for name, value in headers]
         await send({"type": "http.response.start", "status": status, "headers": raw_headers})
         await send({"type": "http.response.body", "body": payload})
 
     def error(self, error: MockError, operation: Operation | None) -> Any:
-        """The API's error body for ``error``: the operation's documented example of the status, else
-        the API's, else the shape of its other errors with the status's own code."""
+        """The API's error body for ``error``: the operation's documented example of the status, else a
+        body of the operation's schema for it, else the API's example, else the shape of its other errors
+        with the status's own code."""
         status = error.status
-        if operation is not None and status in operation.examples:
-            return error_body(operation.template_body(status), status, error.message, True)
+        key = None if operation is None else operation.response_key(status)
+        if operation is not None and key is not None:
+            template = operation.template_body(status)
+            body = error_body(template, status, error.message, key in operation.examples)
+            return body if operation.valid_response(status, body) else template
         documented = self.error_examples.get(status)
         template = documented if documented is not None else self.error_shape
         return error_body(template, status, error.message, documented is not None)
@@ -340,7 +373,8 @@ class MockApp(Starlette):
         return resource.collection, tuple(call.path[name] for name in PARAMETER.findall(resource.collection))
 
     def new_id(self, call: Call, number: int) -> Any:
-        """The id of the ``number``-th item of a collection, typed as the id property says."""
+        """The id of the ``number``-th item of a collection, typed as the id property says and valid for it
+        and for the id path parameter (its ``pattern`` and bounds)."""
         resource = call.operation.resource
         assert resource is not None
         schema = resource.id_schema
@@ -349,13 +383,18 @@ class MockApp(Starlette):
         if schema.get("format") == "uuid":
             return str(uuid.uuid5(uuid.NAMESPACE_URL, f"{resource.collection}/{number}"))
         name = [part for part in resource.collection.split("/") if part and "{" not in part][-1:] or ["items"]
-        return convex_id(name[0], number)
+        opaque = convex_id(name[0], number)
+        shaped = (sample_string(spec, number) for spec in (resource.id_parameter_schema, schema))
+        return next((text for text in (opaque, *shaped) if resource.id_check.is_valid(text)), opaque)
 
     def create(self, call: Call) -> Record:
-        """Store the body under a new id."""
+        """Store the body under a new id; a full collection is 507 (or the operation's 409, 422, 400)."""
         resource = call.operation.resource
         assert resource is not None
         key = self.key(call)
+        if len(self.store.items(key)) >= self.max_items:
+            message = f"{resource.collection}: holds at most {self.max_items} items; delete some first"
+            raise MockError(507, message, instead=(409, 422, 400))
         item_id = self.new_id(call, self.store.next_number(key))
         record: Record = self.store.put(key, item_id, completed(resource, item_id, call.body))
         return record
@@ -374,7 +413,8 @@ class MockApp(Starlette):
         resource = call.operation.resource
         assert resource is not None
         item_id = record[resource.id_property]
-        body = {**record, **call.body} if call.operation.action == "update" else call.body
+        changes = call.body if isinstance(call.body, dict) else {}
+        body = {**record, **changes} if call.operation.action == "update" else changes
         updated: Record = self.store.put(self.key(call), item_id, completed(resource, item_id, body))
         return updated
 
@@ -543,6 +583,13 @@ async def read_body(
     return b"".join(chunks)
 
 
+def encode(body: Any, media_type: str) -> bytes:
+    """A response body in its media type: JSON, or a text or binary body as it is."""
+    if isinstance(body, str) and not is_json(media_type):
+        return body.encode()
+    return dump(body)
+
+
 def dump(body: Any) -> bytes:
     """Compact JSON: orjson, or the standard library for what orjson refuses (integers beyond 64 bits)."""
     try:
@@ -556,25 +603,67 @@ def reject_constant(name: str) -> Any:
 
 
 def parse_body(operation: Operation, raw: bytes, headers: Mapping[str, str]) -> Any:
-    """The JSON body, validated against the operation's request schema (None when it takes none)."""
-    if operation.body_schema is None:
+    """The body in its media type (JSON, form, multipart, text; binary as bytes), validated against the
+    operation's schema for that media type (None when it takes no body)."""
+    if not operation.body_media:
         return None
     if not raw:
         if operation.body_required:
             raise MockError(400, "body: required")
         return None
-    media_type = headers.get("content-type", "").partition(";")[0].strip().lower()
-    if not (media_type == "application/json" or media_type.endswith("+json")):
-        raise MockError(400, "body: Content-Type must be application/json")
-    try:
-        body = json.loads(raw, parse_constant=reject_constant)
-    except (ValueError, RecursionError):
-        raise MockError(400, "body: not a valid JSON document") from None
-    assert operation.body_check is not None
-    problem = not_unicode(body) or first_error(operation.body_check, body, "body", prefixed=False)
+    content_type = headers.get("content-type", "")
+    documented = operation.body_media_type(content_type.partition(";")[0].strip().lower())
+    if documented is None:
+        raise MockError(415, f"body: Content-Type must be one of {', '.join(operation.body_media)}")
+    body = decode(documented, content_type, raw, operation.body_media[documented])
+    if isinstance(body, bytes):
+        return body
+    check = operation.body_checks[documented]
+    problem = not_unicode(body) or first_error(check, body, "body", prefixed=False)
     if problem is not None:
         raise MockError(400, problem)
     return body
+
+
+def decode(media_type: str, content_type: str, raw: bytes, schema: Mapping[str, Any]) -> Any:
+    """A request body read as its media type says (bytes for binary); 400 when it does not read as one."""
+    try:
+        if is_json(media_type) or media_type == "*/*":
+            return json.loads(raw, parse_constant=reject_constant)
+        if media_type == "application/x-www-form-urlencoded":
+            return form_fields(parse_qsl(raw.decode(), keep_blank_values=True), schema)
+        if media_type == "multipart/form-data":
+            return form_fields(multipart_fields(content_type, raw), schema)
+        if media_type.startswith("text/") or schema.get("format") != "binary":
+            return raw.decode()
+    except (ValueError, RecursionError):
+        raise MockError(400, f"body: not a valid {media_type} document") from None
+    return raw
+
+
+def multipart_fields(content_type: str, raw: bytes) -> list[tuple[str, str]]:
+    """The ``(name, value)`` fields of a multipart body (a file's bytes read as Latin-1 text)."""
+    head = f"Content-Type: {content_type}\r\n\r\n".encode("latin-1")
+    message = BytesParser(policy=HTTP).parsebytes(head + raw)
+    if not message.is_multipart():
+        raise ValueError("not multipart")
+    fields = []
+    for part in message.iter_parts():
+        name = part.get_param("name", header="content-disposition")
+        payload = part.get_payload(decode=True)
+        if not isinstance(name, str) or not isinstance(payload, bytes):
+            raise ValueError("a part without a name")
+        fields.append((name, payload.decode("latin-1") if part.get_filename() else payload.decode()))
+    return fields
+
+
+def form_fields(pairs: Sequence[tuple[str, str]], schema: Mapping[str, Any]) -> dict[str, Any]:
+    """Form fields as an object, each typed as its property's schema (an array from repeated names)."""
+    properties = schema.get("properties", {})
+    multi: dict[str, list[str]] = {}
+    for name, value in pairs:
+        multi.setdefault(name, []).append(value)
+    return {name: typed(values, properties.get(name, {})) for name, values in multi.items()}
 
 
 def not_unicode(body: Any) -> str | None:

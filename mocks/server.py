@@ -13,13 +13,56 @@ from typing import Any
 
 import uvicorn
 from starlette.applications import Starlette
+from uvicorn.protocols.http.h11_impl import H11Protocol
 
 HOST = "127.0.0.1"
+MAX_HEAD_BYTES = 16 * 1024
+"""Largest request line and headers a mock reads (larger: 400 and the connection closed)."""
+HEAD_TIMEOUT = 10.0
+"""Seconds a new connection has to send its request line and headers; then it is closed."""
+IDLE_TIMEOUT = 5
+"""Seconds a kept-alive connection may stay idle between requests."""
+
+
+class HeadDeadline(H11Protocol):
+    """uvicorn's h11 protocol with a deadline on a new connection's request head (uvicorn itself bounds
+    only the idle time between requests, so a client sending its headers a byte at a time holds a
+    connection for ever)."""
+
+    head_timeout = HEAD_TIMEOUT
+
+    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+        super().connection_made(transport)
+        self.head_late = self.loop.call_later(self.head_timeout, self.close_without_head)
+
+    def handle_events(self) -> None:
+        super().handle_events()
+        if self.cycle is not None:
+            self.head_late.cancel()
+
+    def close_without_head(self) -> None:
+        if self.cycle is None and not self.transport.is_closing():
+            self.transport.close()
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self.head_late.cancel()
+        super().connection_lost(exc)
 
 
 def loopback_server(app: Starlette, port: int) -> uvicorn.Server:
-    """A quiet uvicorn server for ``app`` on 127.0.0.1:``port`` (0 picks a free port)."""
-    config = uvicorn.Config(app, host=HOST, port=port, log_level="warning", access_log=False, lifespan="off")
+    """A quiet uvicorn server for ``app`` on 127.0.0.1:``port`` (0 picks a free port), with bounded
+    request heads (``MAX_HEAD_BYTES``, ``HEAD_TIMEOUT``) and idle connections (``IDLE_TIMEOUT``)."""
+    config = uvicorn.Config(
+        app,
+        host=HOST,
+        port=port,
+        log_level="warning",
+        access_log=False,
+        lifespan="off",
+        http=HeadDeadline,
+        h11_max_incomplete_event_size=MAX_HEAD_BYTES,
+        timeout_keep_alive=IDLE_TIMEOUT,
+    )
     return uvicorn.Server(config)
 
 

@@ -15,7 +15,7 @@ Every other operation answers its documented example, or a body sampled from its
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any
@@ -28,13 +28,34 @@ METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 INTEGER = re.compile(r"-?[0-9]{1,4000}")
 DEFAULT_MAX_BODY = 1 << 20
 """Largest request body accepted unless the spec sets ``x-max-body-bytes`` (root or operation)."""
+UNSENT_HEADERS = {"content-type", "content-length", "transfer-encoding", "connection"}
+"""Documented response headers the engine leaves to the transport."""
 ITEM_ACTIONS = {"GET": "read", "PATCH": "update", "PUT": "replace", "DELETE": "delete"}
 COLLECTION_ACTIONS = {"GET": "list", "POST": "create"}
 
 
+INTEGER_RANGES = {"int32": (-(1 << 31), (1 << 31) - 1), "int64": (-(1 << 63), (1 << 63) - 1)}
+"""The bounds OpenAPI's integer formats set (JSON Schema leaves them unchecked)."""
+
+
 def validator(schema: Mapping[str, Any]) -> jsonschema_rs.Validator:
-    """A compiled JSON Schema 2020-12 validator (formats checked) for an already dereferenced schema."""
-    return jsonschema_rs.Draft202012Validator(dict(schema), validate_formats=True)
+    """A compiled JSON Schema 2020-12 validator (formats checked, ``int32``/``int64`` ranges included)
+    for an already dereferenced schema."""
+    return jsonschema_rs.Draft202012Validator(bounded(schema), validate_formats=True)
+
+
+def bounded(schema: Any) -> Any:
+    """A copy of ``schema`` where every ``int32``/``int64`` schema also states its range as bounds."""
+    if isinstance(schema, list):
+        return [bounded(item) for item in schema]
+    if not isinstance(schema, Mapping):
+        return schema
+    copy = {key: bounded(value) for key, value in schema.items()}
+    limits = INTEGER_RANGES.get(copy["format"]) if isinstance(copy.get("format"), str) else None
+    if limits is not None and {"integer", "number"} & set(types_of(copy)):
+        copy.setdefault("minimum", limits[0])
+        copy.setdefault("maximum", limits[1])
+    return copy
 
 
 @dataclass(frozen=True)
@@ -50,9 +71,14 @@ class Parameter:
     def coerce(self, values: list[str]) -> Any:
         """The raw strings of the parameter as its schema's type: a list for an array (one value per
         repetition of the key), else the single value."""
-        if "array" in types_of(self.schema):
-            return [coerce(raw, self.schema.get("items", {})) for raw in values]
-        return coerce(values[0], self.schema)
+        return typed(values, self.schema)
+
+
+def typed(values: list[str], schema: Mapping[str, Any]) -> Any:
+    """Repeated raw strings as ``schema`` types them: a list for an array, else the first one."""
+    if "array" in types_of(schema):
+        return [coerce(raw, schema.get("items", {})) for raw in values]
+    return coerce(values[0], schema)
 
 
 def coerce(raw: str, schema: Mapping[str, Any]) -> Any:
@@ -95,6 +121,13 @@ class Resource:
     id_schema: Mapping[str, Any]
     item_schema: Mapping[str, Any]
     """Every property any operation shows for an item (for seeding and filters)."""
+    id_parameter_schema: Mapping[str, Any]
+    """The schema of the item path's id parameter: an id must be valid for it too."""
+
+    @cached_property
+    def id_check(self) -> jsonschema_rs.Validator:
+        """Whether a value is valid both as the id property and as the id path parameter."""
+        return validator({"allOf": [self.id_schema, self.id_parameter_schema]})
 
 
 @dataclass(frozen=True)
@@ -106,13 +139,17 @@ class Operation:  # not slotted: item_schema is a cached_property
     template: str
     parameters: tuple[Parameter, ...]
     body_schema: Mapping[str, Any] | None
+    """The request body's schema (its JSON media type's, else its first one's); None: no body."""
     body_required: bool
     body_check: jsonschema_rs.Validator | None = field(repr=False)
+    body_media: Mapping[str, Mapping[str, Any]]
+    """The schema of each documented request media type (``multipart/form-data``, ``text/*``)."""
     responses: Mapping[str, Any]
-    bodies: Mapping[int, Any]
-    """Per documented status, the body the engine starts from (see ``documented_body``)."""
-    examples: frozenset[int]
-    """The statuses whose body is a documented example rather than sampled from the schema."""
+    bodies: Mapping[str, Any]
+    """Per documented response (``404``, ``4XX``, ``default``), the body the engine starts from (see
+    ``documented_body``)."""
+    examples: frozenset[str]
+    """The responses whose body is a documented example rather than sampled from the schema."""
     success: int
     security: tuple[frozenset[str], ...]
     """The security requirements (the operation's, else the spec's): any one of them, each naming the
@@ -126,8 +163,67 @@ class Operation:  # not slotted: item_schema is a cached_property
 
     @property
     def success_schema(self) -> Mapping[str, Any]:
-        schema: Mapping[str, Any] = media(self.responses.get(str(self.success), {})).get("schema", {})
+        response = self.responses.get(self.response_key(self.success) or "", {})
+        schema: Mapping[str, Any] = media(response).get("schema", {})
         return schema
+
+    def response_key(self, status: int) -> str | None:
+        """The response documenting ``status``: the status itself, its range (``4XX``), else ``default``."""
+        return next(
+            (key for key in (str(status), f"{status // 100}XX", "default") if key in self.responses), None
+        )
+
+    def answered(self, status: int, instead: Sequence[int]) -> int:
+        """The status an error of ``status`` is answered with: itself when documented (as a range or by
+        ``default`` too), else the first of ``instead`` documented, else the lowest documented 4xx, else
+        itself."""
+        if self.response_key(status) is not None:
+            return status
+        documented = sorted(int(key) for key in self.responses if key.isdigit() and 400 <= int(key) < 500)
+        return next((s for s in instead if s in documented), documented[0] if documented else status)
+
+    def media_type(self, status: int) -> str:
+        """The media type of the response to ``status``: JSON when the spec documents it, else the first
+        documented one made concrete (``text/*`` -> ``text/plain``)."""
+        content = self.responses.get(self.response_key(status) or "", {}).get("content", {})
+        names = [name.split(";")[0].strip() for name in content]
+        chosen = next((name for name in names if is_json(name)), names[0] if names else "application/json")
+        if chosen == "*/*":
+            return "application/json"
+        return chosen.replace("/*", "/plain" if chosen.startswith("text/") else "/octet-stream")
+
+    @cached_property
+    def body_checks(self) -> dict[str, jsonschema_rs.Validator]:
+        """A validator of each documented request media type."""
+        return {name: validator(schema) for name, schema in self.body_media.items()}
+
+    def body_media_type(self, given: str) -> str | None:
+        """The documented request media type ``given`` falls under (``text/*`` covers ``text/csv``)."""
+        kind = given.partition("/")[0]
+        return next((name for name in (given, f"{kind}/*", "*/*") if name in self.body_media), None)
+
+    @cached_property
+    def response_checks(self) -> dict[str, jsonschema_rs.Validator]:
+        """A validator of each documented JSON response body, by response key."""
+        return {
+            key: validator(media(response)["schema"])
+            for key, response in self.responses.items()
+            if "schema" in media(response)
+        }
+
+    def valid_response(self, status: int, body: Any) -> bool:
+        """Whether ``body`` is valid for the response to ``status`` (true where it has no JSON schema)."""
+        check = self.response_checks.get(self.response_key(status) or "")
+        return check is None or check.is_valid(body)
+
+    def headers(self, status: int) -> list[tuple[str, str]]:
+        """Every header the response to ``status`` documents, with a value valid for its schema."""
+        documented = self.responses.get(self.response_key(status) or "", {}).get("headers", {})
+        return [
+            (name, header_text(sample(definition.get("schema", {}))))
+            for name, definition in documented.items()
+            if name.lower() not in UNSENT_HEADERS
+        ]
 
     @cached_property
     def item_schema(self) -> Mapping[str, Any]:
@@ -144,9 +240,23 @@ class Operation:  # not slotted: item_schema is a cached_property
         return set_at(clone(body), self.located, [] if self.action == "list" else None)
 
     def template_body(self, status: int) -> Any:
-        """The documented example of a response, or a body sampled from its schema (None: no body).
-        Shared: copy it before changing it."""
-        return self.bodies.get(status)
+        """The documented example of the response to ``status``, or a body sampled from its schema (None:
+        no body). Shared: copy it before changing it."""
+        return self.bodies.get(self.response_key(status) or "")
+
+
+def is_json(media_type: str) -> bool:
+    """Whether a media type name is JSON (``application/json``, ``application/problem+json``)."""
+    return media_type == "application/json" or media_type.endswith("+json")
+
+
+def header_text(value: Any) -> str:
+    """A sampled header value as the header carries it (``true``, ``3``, ``a,b``)."""
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, list):
+        return ",".join(header_text(item) for item in value)
+    return str(value)
 
 
 def has_example(response: Mapping[str, Any]) -> bool:
@@ -158,8 +268,8 @@ def has_example(response: Mapping[str, Any]) -> bool:
 def documented_body(response: Mapping[str, Any]) -> Any:
     """A response's example (media ``example``, first ``examples`` value, schema ``example``), else a
     body sampled from its schema; None when it has no JSON content."""
-    content = media(response)
-    if not content:
+    content = media(response) or next(iter(response.get("content", {}).values()), {})
+    if not response.get("content"):
         return None
     if "example" in content:
         return content["example"]
@@ -172,7 +282,7 @@ def media(response: Mapping[str, Any]) -> Mapping[str, Any]:
     """The JSON media type object of a response or request body (empty when there is none)."""
     content: Mapping[str, Any] = response.get("content", {})
     for name, value in content.items():
-        if name.split(";")[0].strip() == "application/json" or name.endswith("+json"):
+        if is_json(name.split(";")[0].strip()):
             return value  # type: ignore[no-any-return]
     return {}
 
@@ -241,8 +351,16 @@ class Spec:
                 raw = item[method]
                 parameters = {(p["name"], p["in"]): p for p in [*shared, *raw.get("parameters", [])]}
                 body = raw.get("requestBody", {})
-                body_schema = media(body).get("schema") if body else None
-                statuses = sorted(int(status) for status in raw.get("responses", {}) if status.isdigit())
+                body_media = {
+                    name.split(";")[0].strip().lower(): value.get("schema", {})
+                    for name, value in body.get("content", {}).items()
+                }
+                json_schema = media(body).get("schema")
+                body_schema = (
+                    json_schema if json_schema is not None else next(iter(body_media.values()), None)
+                )
+                responses = raw.get("responses", {})
+                statuses = sorted(int(status) for status in responses if status.isdigit())
                 yield Operation(
                     id=raw.get("operationId", f"{method} {template}"),
                     method=method.upper(),
@@ -260,17 +378,10 @@ class Spec:
                     body_schema=body_schema,
                     body_required=bool(body.get("required", False)),
                     body_check=None if body_schema is None else validator(body_schema),
-                    responses=raw.get("responses", {}),
-                    bodies={
-                        int(status): documented_body(response)
-                        for status, response in raw.get("responses", {}).items()
-                        if status.isdigit()
-                    },
-                    examples=frozenset(
-                        int(status)
-                        for status, response in raw.get("responses", {}).items()
-                        if status.isdigit() and has_example(response)
-                    ),
+                    body_media=body_media,
+                    responses=responses,
+                    bodies={key: documented_body(response) for key, response in responses.items()},
+                    examples=frozenset(key for key, response in responses.items() if has_example(response)),
                     success=next((s for s in statuses if 200 <= s < 300), 200),
                     security=tuple(
                         frozenset(requirement)
@@ -320,12 +431,19 @@ class Spec:
         if id_property is None:
             return
         item_schema = union(shapes)
+        path_schemas = (
+            p.schema
+            for index, _ in members
+            for p in self.operations[index].parameters
+            if (p.name, p.location) == (parameter, "path")
+        )
         resource = Resource(
             collection=collection,
             id_parameter=parameter,
             id_property=id_property,
             id_schema=item_schema["properties"][id_property],
             item_schema=item_schema,
+            id_parameter_schema=next(path_schemas, {}),
         )
         for index, action in members:
             if index in located or action == "delete":

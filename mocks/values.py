@@ -12,6 +12,8 @@ import uuid
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from mocks.patterns import matching
+
 JsonPath = tuple[str, ...]
 FORMATS = {
     "date-time": "2022-01-01T00:00:00Z",
@@ -72,9 +74,15 @@ def sample_array(schema: Mapping[str, Any], number: int, complete: bool) -> list
     return [sample(schema.get("items", {}), number, complete=complete)] * schema.get("minItems", 0)
 
 
-def sample_string(schema: Mapping[str, Any], number: int, _: bool) -> str:
+def sample_string(schema: Mapping[str, Any], number: int, _: bool = False) -> str:
+    """A string of the schema's ``format`` or ``pattern``, within its length bounds."""
     if schema.get("format") == "uuid":
         return str(uuid.uuid5(uuid.NAMESPACE_OID, str(number)))
+    shaped = matching(schema["pattern"], number) if "pattern" in schema else None
+    if shaped is not None and schema.get("minLength", 0) <= len(shaped) <= schema.get(
+        "maxLength", len(shaped)
+    ):
+        return shaped
     text = FORMATS.get(schema.get("format", ""), "string {n}").format(n=number)
     text = text.ljust(schema.get("minLength", 0), "x")
     return text[: schema["maxLength"]] if "maxLength" in schema else text

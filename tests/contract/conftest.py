@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.contract.tally import CASES
+from tests.contract.tally import CASES, item_shares
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
@@ -17,3 +17,6 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     for name, kinds in per_api.items():
         details = ", ".join(f"{kind} {count}" for kind, count in kinds.items())
         terminalreporter.write_line(f"  {name}: {sum(kinds.values())} cases ({details})")
+    for name, (succeeded, calls) in item_shares().items():
+        share = f"{succeeded}/{calls} ({100 * succeeded // calls}%)"
+        terminalreporter.write_line(f"  {name}: stateful item operations answered 2xx: {share}")

@@ -5,3 +5,13 @@ from __future__ import annotations
 from collections import Counter
 
 CASES: Counter[tuple[str, str]] = Counter()
+ITEM_CALLS: Counter[tuple[str, bool]] = Counter()
+"""Stateful calls of item operations (get, update, replace, delete by id): per API and 2xx or not."""
+
+
+def item_shares() -> dict[str, tuple[int, int]]:
+    """Per API, (item-operation calls that got a 2xx, all item-operation calls) of the stateful phase."""
+    names = sorted({name for name, _ in ITEM_CALLS})
+    return {
+        name: (ITEM_CALLS[name, True], ITEM_CALLS[name, True] + ITEM_CALLS[name, False]) for name in names
+    }

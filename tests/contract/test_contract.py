@@ -25,7 +25,8 @@ from mocks import create_app, served_apis
 from mocks.clients import MOCK_URL
 from mocks.contract import settings
 from mocks.engine import MockApp
-from tests.contract.tally import CASES
+from mocks.spec import ITEM_ACTIONS
+from tests.contract.tally import CASES, ITEM_CALLS
 from tests.engine.conftest import TASKS
 
 # CONTRACT_SPECS=<folder> fuzzes that folder's specs instead of the registry and the engine's test spec.
@@ -98,6 +99,11 @@ def test_workflows(name):
 
         def before_call(self, case: schemathesis.Case[Any]) -> None:
             CASES[name, "stateful"] += 1
+
+        def after_call(self, response: Any, case: schemathesis.Case[Any]) -> None:
+            operation = app.spec.paths.get(case.operation.path, {}).get(case.method.upper())
+            if operation is not None and operation.action in ITEM_ACTIONS.values():
+                ITEM_CALLS[name, 200 <= response.status_code < 300] += 1
 
     try:
         Workflows.run(settings=STATEFUL)

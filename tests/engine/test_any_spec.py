@@ -4,6 +4,8 @@ way a client sends it, ids of create bodies, trailing slashes, text that is not 
 from __future__ import annotations
 
 import base64
+import re
+import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -11,14 +13,15 @@ import httpx
 import pytest
 from schemathesis.config import SchemathesisConfig
 
+from mocks import served_apis
 from mocks.auth import basic_login
 from mocks.clients import environment
 from mocks.contract import settings
 from mocks.engine import MockApp
-from tests.engine.conftest import FIXTURES
+from tests.engine.conftest import FIXTURES, HERE
 
 pytestmark = pytest.mark.anyio
-SHELF, PETS, VAULT = FIXTURES["shelf"], FIXTURES["pets"], FIXTURES["vault"]
+SHELF, PETS, VAULT, NOTES = (FIXTURES[name] for name in ("shelf", "pets", "vault", "notes"))
 KEY = {"api_key": PETS.mock.token}
 
 
@@ -130,3 +133,116 @@ def test_make_mock_exports_the_basic_login_of_a_spec_with_basic_auth():
         "VAULT_PASSWORD": VAULT.mock.token,
     }
     assert "PETS_USERNAME" not in environment(PETS, "http://127.0.0.1:1")
+
+
+async def test_ids_match_the_id_parameters_pattern_and_the_item_is_found():
+    async with mock("notes") as http:
+        note = (await http.post("/notes", json={"text": "a"})).json()
+        assert re.fullmatch("n_[0-9]+", note["note_id"]), note
+        assert (await http.get(f"/notes/{note['note_id']}")).json() == note
+        listed = (await http.get("/notes")).json()
+        assert all(re.fullmatch("n_[0-9]+", row["note_id"]) for row in listed)  # seeded ones too
+
+
+@pytest.mark.parametrize(
+    ("url", "params", "status", "field"),
+    [
+        ("/notes", {"cursor": str(1 << 63)}, 422, "cursor"),
+        ("/notes", {"since": "yesterday"}, 422, "since"),
+        ("/notes", {"tag": "A1"}, 422, "tag"),
+        ("/notes/x_1", {}, 400, "note_id"),  # answered as the spec's `default` response
+        ("/days/2022-02-30", {}, 400, "day"),
+        ("/days/2022-02-03", {"count": str(1 << 31)}, 400, "count"),
+    ],
+)
+async def test_formats_ranges_and_patterns_are_the_operations_own_4xx(url, params, status, field):
+    async with mock("notes") as http:
+        response = await http.get(url, params=params)
+    assert response.status_code == status
+    body = response.json()
+    assert body["code"] == status  # the spec's error code is an integer
+    assert body["message"].startswith(f"{field}: "), body
+
+
+async def test_an_undocumented_status_is_answered_with_a_documented_one():
+    async with mock("notes") as http:
+        response = await http.delete("/notes/n_99")
+        assert (response.status_code, response.json()["code"]) == (404, 404)
+        response = await http.post("/notes", json={})  # 400 is not documented: 422 is
+        assert response.status_code == 422
+
+
+async def test_a_2xx_range_is_a_200_with_its_content_and_required_headers():
+    async with mock("notes") as http:
+        response = await http.get("/notes")
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "application/json"
+    assert uuid.UUID(response.headers["x-request-id"])
+    assert int(response.headers["x-total"]) >= 0
+    assert len(response.json()) == NOTES.mock.seed
+
+
+async def test_a_text_response_is_sent_as_text():
+    async with mock("notes") as http:
+        response = await http.get("/days/2022-02-03")
+    assert (response.status_code, response.headers["content-type"]) == (200, "text/plain")
+    assert response.text == "nothing planned"
+
+
+async def test_a_full_collection_refuses_creates_with_the_specs_4xx_or_507():
+    async with mock("notes") as http:
+        for _ in range(NOTES.spec["x-max-items"] - NOTES.mock.seed):
+            assert (await http.post("/notes", json={"text": "a"})).status_code == 201
+        full = await http.post("/notes", json={"text": "a"})
+        assert full.status_code == 409
+        assert full.json()["message"] == "/notes: holds at most 5 items; delete some first"
+        for _ in range(NOTES.spec["x-max-items"] - NOTES.mock.seed):
+            assert (await http.post("/tags")).status_code == 201
+        full = await http.post("/tags")  # its operation documents no 4xx
+        assert (full.status_code, full.json()["code"]) == (507, 507)
+    transport = httpx.ASGITransport(app=MockApp(SHELF, max_items=SHELF.mock.seed + 1))
+    async with httpx.AsyncClient(transport=transport, base_url="http://mock.test") as http:
+        assert (await http.post("/books/", json={"title": "A"})).status_code == 201
+        assert (await http.post("/books/", json={"title": "B"})).status_code == 400  # its only 4xx
+
+
+MEDIA = {served.name: served for served in served_apis(HERE.parent / "fixtures" / "media")}
+
+
+@pytest.mark.parametrize(
+    ("request_options", "status", "message"),
+    [
+        ({"data": {"to": "a@example.com", "count": "2", "tags": ["x", "y"]}}, 200, None),
+        ({"data": {"to": "a@example.com", "count": "0"}}, 400, "count: 0 is less than the minimum of 1"),
+        ({"data": {"to": "a@example.com", "count": "1"}, "files": {"attachment": b"\x00\xff"}}, 200, None),
+        ({"data": {"to": "nobody", "count": "1"}, "files": {"attachment": b"x"}}, 400, 'to: "nobody" is not'),
+        (
+            {"content": b"<a/>", "headers": {"Content-Type": "application/xml"}},
+            400,
+            "body: Content-Type must",
+        ),
+    ],
+)
+async def test_form_and_multipart_bodies_are_read_and_validated(request_options, status, message):
+    transport = httpx.ASGITransport(app=MockApp(MEDIA["forms"]))
+    async with httpx.AsyncClient(transport=transport, base_url="http://mock.test") as http:
+        response = await http.post("/messages", **request_options)
+    assert response.status_code == status, response.text
+    if message is not None:
+        assert response.json()["message"].startswith(message)
+
+
+@pytest.mark.parametrize(
+    ("content", "media_type", "status"),
+    [
+        (b"short", "text/plain", 204),
+        (b"far too long a note", "text/plain", 400),
+        (b"\xff\xfe", "text/plain", 400),
+        (b"\x00\x01\xff", "application/octet-stream", 204),
+    ],
+)
+async def test_text_and_binary_bodies_are_read_as_their_media_type(content, media_type, status):
+    transport = httpx.ASGITransport(app=MockApp(MEDIA["forms"]))
+    async with httpx.AsyncClient(transport=transport, base_url="http://mock.test") as http:
+        response = await http.post("/notes", content=content, headers={"Content-Type": media_type})
+    assert response.status_code == status, response.text

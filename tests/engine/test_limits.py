@@ -15,7 +15,7 @@ import pytest
 from codegen.registry import apis
 from mocks import create_app
 from mocks.engine import BODY_TIMEOUT, MockApp
-from mocks.server import serving_in_thread
+from mocks.server import MAX_HEAD_BYTES, HeadDeadline, serving_in_thread
 from mocks.spec import DEFAULT_MAX_BODY
 from tests.engine.conftest import TASKS, TASKS_PATH
 
@@ -114,6 +114,21 @@ def test_a_client_sending_less_than_its_content_length_is_cut_off():
     assert received.startswith(b"HTTP/1.1 408 ")
     assert b'"error":"request_timeout"' in received
     assert BODY_TIMEOUT <= elapsed < BODY_TIMEOUT + 2  # closed by the server, not by our timeout
+
+
+def test_request_heads_are_capped_in_size_and_in_time(monkeypatch):
+    monkeypatch.setattr(HeadDeadline, "head_timeout", 1.0)
+    huge = f"GET {TASKS_PATH} HTTP/1.1\r\nHost: mock\r\nX-Pad: {'x' * 16 * MAX_HEAD_BYTES}\r\n\r\n"
+    slow = f"GET {TASKS_PATH} HTTP/1.1\r\nHost: mock\r\n"  # never ends its headers
+    with serving_in_thread(MockApp(TASKS)) as url:
+        try:
+            received, _ = raw_exchange(url, huge.encode(), wait=10)
+        except ConnectionResetError:  # refused while the rest of the head was still on its way
+            received = b"HTTP/1.1 400 "
+        assert received.startswith(b"HTTP/1.1 400 ")
+        received, elapsed = raw_exchange(url, slow.encode(), wait=10)
+    assert received == b""
+    assert 1.0 <= elapsed < 3  # closed by the server, not by our timeout
 
 
 def test_over_tcp_a_huge_body_is_refused_and_the_connection_closed():
