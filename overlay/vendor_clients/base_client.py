@@ -59,7 +59,6 @@ CallLimit = int | UseClientDefault
 PerCall = tuple[CallTimeout, CallDeadline, CallLimit]
 """A generated method's per-call options, as an iterator hands them to every page's call."""
 OPTIONS = {"base_url", "timeout", "retry", "transport", "deadline", "max_response_bytes"}
-JSON_BODY = {"Content-Type": "application/json"}
 P = ParamSpec("P")
 R = TypeVar("R")
 
@@ -168,7 +167,7 @@ class _ClientCore:
             "url": request.path,
             "params": request.params,
             "content": request.content,
-            "headers": None if request.content is None else JSON_BODY,
+            "headers": request.headers,
             "timeout": timeout,
             "extensions": {LIMITS: Limits(ends, largest)},
         }
@@ -201,8 +200,10 @@ class _ClientCore:
         return error(message, method=operation.method, url=url)
 
     def _decode(self, operation: Operation[ResponseT], response: httpx.Response) -> ResponseT:
-        model = operation.response
-        result = decode(response, model, operation.operation_id, self._secret, operation.empty_statuses)
+        model, media = operation.response, operation.response_media
+        result = decode(
+            response, model, operation.operation_id, self._secret, operation.empty_statuses, media
+        )
         return cast(ResponseT, result)
 
     def _fetcher(

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from fnmatch import fnmatchcase
+from typing import Any
 
 import httpx
 import pydantic
@@ -10,37 +12,69 @@ import pydantic
 from .auth import Secret
 from .errors import APIStatusError, ResponseValidationError, status_error_class
 
+JSON = "application/json"
+
+
+def is_json(media: str) -> bool:
+    """``application/json`` or a ``+json`` type."""
+    return media == JSON or media.endswith("+json")
+
+
+ADAPTERS: dict[type[Any], pydantic.TypeAdapter[Any]] = {}
+"""The validators of generated models that are not pydantic models (enums), built once each."""
+
+
+def validate_json(model: type[Any], content: bytes) -> Any:
+    """One strict parse-and-validate pass of JSON by a generated model (an enum's by a ``TypeAdapter``)."""
+    if issubclass(model, pydantic.BaseModel):
+        return model.model_validate_json(content, strict=True)
+    adapter = ADAPTERS.get(model) or ADAPTERS.setdefault(model, pydantic.TypeAdapter(model))
+    return adapter.validate_json(content, strict=True)
+
 
 def decode(
     response: httpx.Response,
-    model: type[pydantic.BaseModel] | None,
+    model: type[Any] | None,
     operation: str,
     secret: Secret,
     empty_statuses: frozenset[int] = frozenset(),
-) -> pydantic.BaseModel | None:
-    """The response body validated against the generated ``model`` in one strict pass (parse and types);
-    None for a success status documented without a body; the typed error for an error status."""
+    media: str = JSON,
+) -> Any:
+    """The response body validated against the generated ``model`` in one strict pass (parse and types),
+    as text (``model`` is ``str``) or as bytes (``bytes``) of the ``media`` type; None for a success status
+    documented without a body; the typed error for an error status."""
     if not response.is_success:
         raise status_error(response, secret)
     if model is None or response.status_code in empty_statuses:
         return None
-    request = response.request
     content_type = response.headers.get("content-type", "").partition(";")[0].strip().lower()
-    if content_type != "application/json" and not content_type.endswith("+json"):
-        raise ResponseValidationError(
-            operation,
-            "<body>",
-            f"expected application/json, got {content_type or 'no content-type'}",
-            method=request.method,
-            url=secret.redact(str(request.url)),
-        )
+    raw = model is str or model is bytes
+    if not (fnmatchcase(content_type, media.lower()) if raw else is_json(content_type)):
+        got = content_type or "no content-type"
+        raise off_spec(response, operation, secret, f"expected {media if raw else JSON}, got {got}")
+    if model is bytes:
+        return response.content
+    if model is str:
+        charset = response.charset_encoding or "utf-8"
+        try:
+            return response.content.decode(charset)
+        except (UnicodeDecodeError, LookupError) as exc:
+            raise off_spec(response, operation, secret, f"not {charset} text") from exc
     try:
-        return model.model_validate_json(response.content, strict=True)
+        return validate_json(model, response.content)
     except pydantic.ValidationError as exc:
         path, problem = describe(exc)
-        raise ResponseValidationError(
-            operation, path, problem, method=request.method, url=secret.redact(str(request.url))
-        ) from exc
+        raise off_spec(response, operation, secret, problem, path) from exc
+
+
+def off_spec(
+    response: httpx.Response, operation: str, secret: Secret, problem: str, path: str = "<body>"
+) -> ResponseValidationError:
+    """The ``ResponseValidationError`` of a body off the spec at ``path``."""
+    request = response.request
+    return ResponseValidationError(
+        operation, path, problem, method=request.method, url=secret.redact(str(request.url))
+    )
 
 
 def describe(exc: pydantic.ValidationError) -> tuple[str, str]:
