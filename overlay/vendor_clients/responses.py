@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from fnmatch import fnmatchcase
 from typing import Any
 
@@ -20,16 +21,17 @@ def is_json(media: str) -> bool:
     return media == JSON or media.endswith("+json")
 
 
-ADAPTERS: dict[type[Any], pydantic.TypeAdapter[Any]] = {}
-"""The validators of generated models that are not pydantic models (enums), built once each."""
+VALIDATORS: dict[type[Any], Callable[..., Any]] = {}
+"""Each generated model's JSON validator: ``model_validate_json``, an enum's ``TypeAdapter``."""
 
 
 def validate_json(model: type[Any], content: bytes) -> Any:
-    """One strict parse-and-validate pass of JSON by a generated model (an enum's by a ``TypeAdapter``)."""
-    if issubclass(model, pydantic.BaseModel):
-        return model.model_validate_json(content, strict=True)
-    adapter = ADAPTERS.get(model) or ADAPTERS.setdefault(model, pydantic.TypeAdapter(model))
-    return adapter.validate_json(content, strict=True)
+    """One strict parse-and-validate pass of JSON by a generated model."""
+    validate = VALIDATORS.get(model)
+    if validate is None:
+        found = model.model_validate_json if issubclass(model, pydantic.BaseModel) else None
+        validate = VALIDATORS.setdefault(model, found or pydantic.TypeAdapter(model).validate_json)
+    return validate(content, strict=True)
 
 
 def decode(
@@ -49,22 +51,25 @@ def decode(
         return None
     content_type = response.headers.get("content-type", "").partition(";")[0].strip().lower()
     raw = model is str or model is bytes
-    if not (fnmatchcase(content_type, media.lower()) if raw else is_json(content_type)):
+    if raw and fnmatchcase(content_type, media.lower()):
+        return response.content if model is bytes else text(response, operation, secret)
+    if raw or (content_type != JSON and not content_type.endswith("+json")):
         got = content_type or "no content-type"
         raise off_spec(response, operation, secret, f"expected {media if raw else JSON}, got {got}")
-    if model is bytes:
-        return response.content
-    if model is str:
-        charset = response.charset_encoding or "utf-8"
-        try:
-            return response.content.decode(charset)
-        except (UnicodeDecodeError, LookupError) as exc:
-            raise off_spec(response, operation, secret, f"not {charset} text") from exc
     try:
         return validate_json(model, response.content)
     except pydantic.ValidationError as exc:
         path, problem = describe(exc)
         raise off_spec(response, operation, secret, problem, path) from exc
+
+
+def text(response: httpx.Response, operation: str, secret: Secret) -> str:
+    """A text body decoded by its charset (UTF-8 by default)."""
+    charset = response.charset_encoding or "utf-8"
+    try:
+        return response.content.decode(charset)
+    except (UnicodeDecodeError, LookupError) as exc:
+        raise off_spec(response, operation, secret, f"not {charset} text") from exc
 
 
 def off_spec(
