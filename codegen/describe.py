@@ -7,6 +7,7 @@ model names; this table gives the templates the spec's facts under the pydantic 
 
 from __future__ import annotations
 
+import copy
 import json
 import keyword
 import re
@@ -23,6 +24,9 @@ from openapi_python_client.strings import snake_case
 from codegen.registry import Api
 
 METHODS = ("get", "put", "post", "patch", "delete", "head", "options")
+JSON = "application/json"
+FORM = "application/x-www-form-urlencoded"
+MULTIPART = "multipart/form-data"
 BUILTIN_NAMES = {"str", "int", "float", "bool", "bytes", "None", "list", "dict", "tuple", "set"}
 EXTERNAL_NAMES = {
     "UUID": "uuid",
@@ -37,6 +41,7 @@ EXTERNAL_NAMES = {
     "Decimal": "decimal",
     "Any": "typing",
     "Literal": "typing",
+    "FileInput": "vendor_clients.operation",
 }
 """Where the non-model names in the generated models' annotations come from."""
 AS_TEXT = {"UUID", "AwareDatetime", "NaiveDatetime", "datetime", "date", "time", "AnyUrl", "EmailStr"}
@@ -91,6 +96,14 @@ class Model:
     name: str
     fields: dict[str, Field]
     """By wire name."""
+    kind: str = "object"
+    """``object``, ``root`` (a ``RootModel``: its value is ``.root``), ``enum``, or ``str`` / ``bytes`` (a
+    text or binary body, no model)."""
+
+    @property
+    def spread(self) -> bool:
+        """Its fields are arguments (an object model)."""
+        return self.kind == "object" and bool(self.fields)
 
 
 @dataclass(frozen=True)
@@ -106,7 +119,10 @@ class Argument:
 
     @property
     def declaration(self) -> str:
-        return f"{self.name}: {self.annotation}" + ("" if self.required else " = None")
+        if self.required:
+            return f"{self.name}: {self.annotation}"
+        optional = "" if self.annotation.endswith("| None") else " | None"
+        return f"{self.name}: {self.annotation}{optional} = None"
 
 
 @dataclass(frozen=True)
@@ -157,6 +173,10 @@ class OperationView:
     """Query parameters not written as httpx writes them: wire name -> ``QUERY_STYLES`` value."""
     security: tuple[tuple[str, ...], ...]
     """The security requirements: any one of them, each naming the schemes it needs together."""
+    body_media: str = JSON
+    response_media: str = JSON
+    file_fields: dict[str, str] = field(default_factory=dict)
+    """Multipart file fields: Python name -> wire name."""
 
     @property
     def constant(self) -> str:
@@ -168,6 +188,11 @@ class OperationView:
         if self.response is None:
             return "None"
         return f"{self.response} | None" if self.empty_statuses else self.response
+
+    @property
+    def body_required(self) -> bool:
+        """The one ``body`` argument is required."""
+        return self.whole_body and any(arg.where == "body" and arg.required for arg in self.arguments)
 
     @property
     def body_fields(self) -> dict[str, str]:
@@ -223,23 +248,95 @@ class ApiView:
         return found[0] if found else None
 
 
-def load_models(metadata: Path) -> dict[tuple[str, ...], Model]:
-    """The generated models by the spec location they come from."""
+def load_models(metadata: Path) -> tuple[dict[tuple[str, ...], Model], set[str]]:
+    """The generated models by the spec location they come from (the last one written for a location: an
+    enum inside a root model comes first), and every class name."""
     models = {}
-    for entry in json.loads(metadata.read_text(encoding="utf-8"))["models"]:
+    entries = json.loads(metadata.read_text(encoding="utf-8"))["models"]
+    for entry in entries:
         fields = {
             item["alias"]: Field(item["name"], item["alias"], item["type"], item["required"])
             for item in entry["fields"]
         }
-        models[tuple(entry["source_path"])] = Model(entry["class_name"], fields)
-    return models
+        unnamed = bool(fields) and all(item["original_name"] is None for item in entry["fields"])
+        kind = ("root" if list(fields) == ["root"] else "enum") if unnamed else "object"
+        models[tuple(entry["source_path"])] = Model(entry["class_name"], fields, kind)
+    return models, {entry["class_name"] for entry in entries}
+
+
+def is_json(media: str) -> bool:
+    """``application/json`` or a ``+json`` type."""
+    return media == JSON or media.endswith("+json")
+
+
+def pick(content: dict[str, Any], order: Sequence[str]) -> str | None:
+    """The media type of ``content`` a client uses: the first of ``order`` there is (``json`` for any JSON
+    type, ``text`` for any ``text/*``), else the first declared; None when there is none."""
+    for wanted in order:
+        for media in content:
+            kind = "json" if is_json(media) else "text" if media.startswith("text/") else media
+            if kind == wanted:
+                return str(media)
+    return next(iter(content), None)
+
+
+def unmodelled(media: str) -> Model:
+    """What a body of a media type that is not JSON or a form is: ``str`` for ``text/*``, else ``bytes``."""
+    kind = "str" if media.startswith("text/") else "bytes"
+    return Model(kind, {}, kind)
+
+
+PRIMITIVE_KEYS = {"properties", "items", "additionalProperties", "oneOf", "anyOf", "allOf", "$ref"}
+
+
+def modelled(spec: dict[str, Any]) -> tuple[dict[str, Any], dict[tuple[str, ...], tuple[str, ...]]]:
+    """The spec as datamodel-code-generator reads it: each inline primitive JSON schema of a request body or
+    a response (a string, a number, an enum, none: any value), for which it would write no model, copied into
+    ``components/schemas`` as ``<OperationId>Request`` / ``<OperationId>Response``, which it writes as a
+    ``RootModel`` (or an enum); and where each copy came from (its location -> the original one)."""
+    schemas = dict(spec.get("components", {}).get("schemas") or {})
+    moved: dict[tuple[str, ...], tuple[str, ...]] = {}
+    paths = {path: dict(item) for path, item in spec.get("paths", {}).items()}
+    for path, item in paths.items():
+        for method in [m for m in METHODS if m in item]:
+            op = item[method] = copy.deepcopy(item[method])
+            base = snake_case(op["operationId"]).title().replace("_", "")
+            places: list[tuple[tuple[str, ...], Any, str]] = [
+                (("requestBody",), op.get("requestBody"), "Request")
+            ]
+            places += [(("responses", str(s)), r, "Response") for s, r in op.get("responses", {}).items()]
+            for parts, node, suffix in places:
+                for media, value in (node or {}).get("content", {}).items():
+                    if not is_json(media) or not isinstance(value, dict):
+                        continue
+                    schema = value.get("schema", {})  # no schema: any JSON value
+                    if not isinstance(schema, dict) or PRIMITIVE_KEYS & set(schema):
+                        continue
+                    if schema.get("type") in ("object", "array"):
+                        continue
+                    name = next(
+                        n
+                        for n in chain([base + suffix], (f"{base}{suffix}{i}" for i in count(2)))
+                        if n not in schemas
+                    )
+                    schemas[name] = schema
+                    value["schema"] = {"$ref": f"#/components/schemas/{name}"}
+                    here = ("paths", path, method, *parts, "content", media, "schema")
+                    moved[("components", "schemas", name)] = here
+    if not moved:
+        return spec, moved
+    components = {**spec.get("components", {}), "schemas": schemas}
+    return {**spec, "paths": paths, "components": components}, moved
 
 
 def string_enums(spec: dict[str, Any], models: dict[tuple[str, ...], Model]) -> dict[str, list[str]]:
     """The values of every generated string enum, by class name."""
     enums = {}
     for parts, model in models.items():
-        schema = at(spec, parts, follow=True)
+        try:
+            schema = at(spec, parts, follow=True)
+        except (KeyError, IndexError):  # a model of a body or response without a schema (any value)
+            continue
         values = schema.get("enum") if isinstance(schema, dict) else None
         if values and all(isinstance(value, str) for value in values):
             enums[model.name] = values
@@ -360,9 +457,15 @@ class Describer:
         """``spec``: the spec as the generators read it (``named``)."""
         self.api = api
         self.spec = spec
-        self.models = load_models(metadata)
+        self.models, self.class_names = load_models(metadata)
         self.enums = string_enums(self.spec, self.models)
         self.by_name = {model.name: model for model in self.models.values()}
+        self.roots = {
+            m.name: m.fields["root"].annotation.replace(" | MISSING", "")
+            for m in self.models.values()
+            if m.kind == "root"
+        }
+        """A root model's value type by class name: arguments of the model also take the value."""
         self.used: set[str] = set()
 
     def accepted(self, annotation: str) -> str:
@@ -374,6 +477,8 @@ class Describer:
             values = self.enums.get(name)
             if values is not None:
                 return f"{name} | Literal{json.dumps(values)}"
+            if name in self.roots:
+                return f"{name} | {self.roots[name]}"
             return f"{name} | str" if name in AS_TEXT else name
 
         # An optional argument is `X | MISSING` in the models; here None means "not given".
@@ -487,56 +592,96 @@ class Describer:
                 arguments.append(
                     Argument(python, wire, place, self.accepted(found.annotation), found.required)
                 )
-        body_model, body_arguments, whole = self.body(here, op)
-        arguments += [
+        body_model, body_arguments, whole, body_media = self.body(here, op)
+        body_arguments = [
             replace(arg, name=f"{arg.name}_") if arg.name in reserved else arg for arg in body_arguments
         ]
+        arguments += body_arguments
         self.check_names(here, arguments)
-        response, empty = self.response(here, op)
+        response, empty, response_media = self.response(here, op)
         paging = self.paging(here, op, response, parameters, arguments)
         returns, unwrap = self.returns(response, empty, paging)
         summary = " ".join(str(op.get("summary") or operation_id).split())
+        files = {arg.name: arg.wire for arg in body_arguments if arg.annotation == "FileInput"}
         view = OperationView(
-            operation_id, name, method.upper(), path, summary, parameters_model, body_model,
-            arguments, response.name if response else None, empty, returns, unwrap, paging, located, whole,
-            keys, styles, self.security(op),
+            operation_id, name, method.upper(), path, summary, parameters_model,
+            body_model.name if body_model else None, arguments, response.name if response else None, empty,
+            returns, unwrap, paging, located, whole, keys, styles, self.security(op),
+            body_media, response_media, files,
         )  # fmt: skip
         return view
 
-    def body(self, here: tuple[str, ...], op: dict[str, Any]) -> tuple[str | None, list[Argument], bool]:
-        """The body model, its properties as arguments, and whether one ``body`` argument is the body."""
+    def body(
+        self, here: tuple[str, ...], op: dict[str, Any]
+    ) -> tuple[Model | None, list[Argument], bool, str]:
+        """The body model, its properties as arguments, whether one ``body`` argument is the body, and its
+        media type."""
         raw = op.get("requestBody")
         if raw is None:
-            return None, [], False
+            return None, [], False, JSON
         body = resolve(self.spec, raw)
-        media = body.get("content", {}).get("application/json")
-        if media is None:
-            raise DescribeError((*here, "requestBody"), "only application/json request bodies are supported")
-        schema_parts = (*here, "requestBody", "content", "application/json", "schema")
-        model = self.model_at(schema_parts, media.get("schema"), "the request body")
+        content = body.get("content", {})
+        media = pick(content, ("json", FORM, MULTIPART, "text"))
         required = bool(body.get("required"))
-        if not model.fields:
-            return model.name, [Argument("body", "body", "body", model.name, required)], True
+        if media is None:
+            raise DescribeError((*here, "requestBody"), "a request body needs a media type under content")
+        if not (is_json(media) or media in (FORM, MULTIPART)):
+            raw = unmodelled(media)
+            return raw, [Argument("body", "body", "body", raw.name, required)], True, media
+        schema_parts = (*here, "requestBody", "content", media, "schema")
+        model = self.model_at(schema_parts, content[media].get("schema"), "the request body")
+        if not model.spread:
+            annotation = self.accepted(self.value_type(model))
+            return model, [Argument("body", "body", "body", annotation, required)], True, media
+        files = self.files(content[media].get("schema")) if media == MULTIPART else set()
         spread = [
             Argument(
-                found.name, found.wire, "body", self.accepted(found.annotation), found.required and required
+                found.name,
+                found.wire,
+                "body",
+                "FileInput" if found.wire in files else self.accepted(found.annotation),
+                found.required and required,
             )
             for found in model.fields.values()
         ]
-        return model.name, spread, False
+        return model, spread, False, media
 
-    def response(self, here: tuple[str, ...], op: dict[str, Any]) -> tuple[Model | None, list[int]]:
-        model, empty = None, []
-        for status, raw in sorted(op.get("responses", {}).items()):
-            if not str(status).startswith("2"):
-                continue
-            media = resolve(self.spec, raw).get("content", {}).get("application/json")
+    def files(self, schema: Any) -> set[str]:
+        """The multipart fields that are files: a binary string (``format: binary`` or a
+        ``contentMediaType``)."""
+        properties = resolve(self.spec, schema).get("properties", {})
+        return {
+            wire
+            for wire, raw in properties.items()
+            if (found := resolve(self.spec, raw)).get("format") == "binary" or "contentMediaType" in found
+        }
+
+    @staticmethod
+    def value_type(model: Model) -> str:
+        """What a method takes or returns for ``model``: a root model's value type, else the model."""
+        return model.fields["root"].annotation if model.kind == "root" else model.name
+
+    def response(self, here: tuple[str, ...], op: dict[str, Any]) -> tuple[Model | None, list[int], str]:
+        """The success body's model (the first 2xx status with a body, else ``2XX``, else ``default``
+        when no success status is declared), the statuses without a body, and the body's media type."""
+        responses = {str(status): raw for status, raw in op.get("responses", {}).items()}
+        statuses = [*sorted(s for s in responses if s.startswith("2") and s != "2XX"), "2XX"]
+        if not any(s in responses for s in statuses):
+            statuses.append("default")
+        model, empty, chosen = None, [], JSON
+        for status in (s for s in statuses if s in responses):
+            content = resolve(self.spec, responses[status]).get("content") or {}
+            media = pick(content, ("json", "text"))
             if media is None:
-                empty.append(int(status))
+                empty += [int(status)] if status.isdigit() else []
             elif model is None:
-                parts = (*here, "responses", str(status), "content", "application/json", "schema")
-                model = self.model_at(parts, media.get("schema"), f"the {status} response")
-        return model, empty
+                chosen = media
+                if is_json(media):
+                    parts = (*here, "responses", status, "content", media, "schema")
+                    model = self.model_at(parts, content[media].get("schema"), f"the {status} response")
+                else:
+                    model = unmodelled(media)
+        return model, empty, chosen
 
     def paging(
         self,
@@ -597,7 +742,9 @@ class Describer:
         if response is None:
             return "None", None
         envelope = self.api.envelope
-        found = response.fields.get(envelope) if envelope and paging is None else None
+        found = response.fields.get(envelope) if envelope and paging is None and response.spread else None
+        if response.kind == "root":
+            found = response.fields["root"]
         returns, unwrap = (found.annotation, found.name) if found else (response.name, None)
         return (f"{returns} | None" if empty else returns), unwrap
 
@@ -616,14 +763,13 @@ class Describer:
             | {
                 name
                 for text in annotations
-                for name in re.findall(r"[A-Za-z_]\w*", re.sub(r'"[^"]*"', "", text))
+                for name in re.findall(r"[A-Za-z_]\w*", re.sub(r'"[^"]*"|\'[^\']*\'', "", text))
             }
             - BUILTIN_NAMES
         )
-        model_names = {model.name for model in self.models.values()}
         imports: dict[str, list[str]] = {}
         for name in sorted(wanted):
-            module = self.api.models_package if name in model_names else EXTERNAL_NAMES.get(name)
+            module = self.api.models_package if name in self.class_names else EXTERNAL_NAMES.get(name)
             if module is None:
                 raise DescribeError((), f"cannot import {name!r} for the client")
             imports.setdefault(module, []).append(name)

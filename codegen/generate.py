@@ -36,7 +36,7 @@ if __package__ in (None, ""):  # run as a script: make the repository importable
 import yaml
 from referencing.exceptions import Unresolvable
 
-from codegen.describe import DescribeError, Describer, for_models, location, named
+from codegen.describe import DescribeError, Describer, for_models, location, modelled, named
 from codegen.problems import Problem, SpecError, validate
 from codegen.registry import ROOT, SPECS, Api, RegistryError, apis
 
@@ -85,6 +85,10 @@ print({example}.model_json_schema()["title"])
 """
 
 
+NO_MODELS = "Models not found in the input data"
+"""datamodel-codegen's last line for a spec without a schema to model."""
+NO_MODELS_DOC = "No models: the spec has no schema that needs one."
+
 ENDPOINT = re.compile(r"parsing ([A-Z]+) (\S+) within")
 SCHEMA = re.compile(r"schema (/[^\s:]+)")
 """Where openapi-python-client's warnings name the operation or the schema they are about."""
@@ -119,18 +123,29 @@ def generate_models(api: Api, spec: dict[str, Any], out: Path, metadata: Path, s
     }
     (out / "pyproject.toml").write_text(MODELS_PYPROJECT.format(**names), encoding="utf-8")
     (package / "py.typed").write_text("", encoding="utf-8")
+    spec, moved = modelled(spec)
     source.write_text(yaml.dump(spec, Dumper=DUMPER, sort_keys=False, allow_unicode=True), encoding="utf-8")
     arguments = ["--input", str(source), "--output", str(package / "__init__.py")]
     with warnings.catch_warnings(record=True) as caught, contextlib.redirect_stderr(io.StringIO()) as said:
         warnings.simplefilter("always")
         failed = datamodel_codegen([*arguments, "--emit-model-metadata", str(metadata)]) != 0
     lines = [line.strip() for line in said.getvalue().splitlines() if line.strip()]
-    if failed:  # its message is the last line (after a traceback, if any)
+    if failed and lines[-1:] == [NO_MODELS]:  # nothing to model: an empty package
+        (package / "__init__.py").write_text(f'"""{NO_MODELS_DOC}"""\n', encoding="utf-8")
+        metadata.write_text(json.dumps({"models": []}), encoding="utf-8")
+        lines = []
+    elif failed:  # its message is the last line (after a traceback, if any)
         raise SpecError([Problem((), f"datamodel-codegen: {(lines or ['failed'])[-1]}")])
     told = dict.fromkeys([*lines, *(str(warning.message) for warning in caught)])
     print_problems(api, [Problem((), f"datamodel-codegen: {line}") for line in told], "warning")
-    first = json.loads(metadata.read_text(encoding="utf-8"))["models"][0]["class_name"]
-    (out / "README.md").write_text(MODELS_README.format(**names, example=first), encoding="utf-8")
+    models = json.loads(metadata.read_text(encoding="utf-8"))["models"]
+    if moved:  # the models of the copied schemas, at the spec locations they were copied from
+        for entry in models:
+            entry["source_path"] = moved.get(tuple(entry["source_path"]), entry["source_path"])
+        metadata.write_text(json.dumps({"models": models}), encoding="utf-8")
+    example = models[0]["class_name"] if models else None
+    readme = MODELS_README if example else MODELS_README.split("\n```python")[0] + "\n"
+    (out / "README.md").write_text(readme.format(**names, example=example), encoding="utf-8")
 
 
 def generate_client(api: Api, spec: dict[str, Any], out: Path, metadata: Path) -> None:

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 import string
-from re import _constants as sre  # type: ignore[attr-defined]
-from re import _parser as parser  # type: ignore[attr-defined]
+from re import _constants as sre
+from re import _parser as parser
 from typing import Any
 
 CATEGORIES = {

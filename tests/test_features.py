@@ -23,21 +23,27 @@ FEATURES = Path(__file__).resolve().parent / "fixtures" / "features"
 APIS = ("boards", "gate", "plain")
 
 
+def generated(
+    factory: pytest.TempPathFactory, folder: Path, apis: tuple[str, ...]
+) -> Iterator[tuple[Path, subprocess.CompletedProcess[str]]]:
+    """The specs of ``folder`` generated beside a copy of specs/, their packages importable; the specs
+    folder and the generator's output."""
+    work = factory.mktemp(folder.name)
+    specs = copy_specs(work, *sorted(folder.glob("*.yaml"))).resolve()
+    done = generate("--specs", specs, "--target", work / "generated", *(f"--api={api}" for api in apis))
+    assert done.returncode == 0, done.stderr
+    with pytest.MonkeyPatch.context() as patch:
+        for api in apis:
+            for kind in ("client", "models"):
+                patch.syspath_prepend(str(work / "generated" / f"{api}-{kind}"))
+        yield specs, done
+
+
 @pytest.fixture(scope="module")
 def generation(
     tmp_path_factory: pytest.TempPathFactory,
 ) -> Iterator[tuple[Path, subprocess.CompletedProcess[str]]]:
-    """The feature specs generated beside a copy of specs/, their packages importable; the specs folder and
-    the generator's output."""
-    work = tmp_path_factory.mktemp("features")
-    specs = copy_specs(work, *sorted(FEATURES.glob("*.yaml"))).resolve()
-    done = generate("--specs", specs, "--target", work / "generated", *(f"--api={api}" for api in APIS))
-    assert done.returncode == 0, done.stderr
-    with pytest.MonkeyPatch.context() as patch:
-        for api in APIS:
-            for kind in ("client", "models"):
-                patch.syspath_prepend(str(work / "generated" / f"{api}-{kind}"))
-        yield specs, done
+    yield from generated(tmp_path_factory, FEATURES, APIS)
 
 
 def client_module(api: str) -> Any:

@@ -68,7 +68,6 @@ OPTIONS = {
     "username",
     "password",
 }
-JSON_BODY = {"Content-Type": "application/json"}
 P = ParamSpec("P")
 R = TypeVar("R")
 
@@ -192,14 +191,13 @@ class _ClientCore:
             auth = self._auths[operation.operation_id] = self._auth(operation)
         if isinstance(auth, str):
             raise ConfigurationError(auth)
-        headers = request.headers if request.content is None else {**JSON_BODY, **request.headers}
         ends = None if seconds is None else time.monotonic() + seconds
         return {
             "method": operation.method,
             "url": request.path,
             "params": request.params,
             "content": request.content,
-            "headers": headers or None,
+            "headers": request.headers,
             "auth": auth,
             "timeout": timeout,
             "extensions": {LIMITS: Limits(ends, largest)},
@@ -251,8 +249,10 @@ class _ClientCore:
         return error(message, method=operation.method, url=url)
 
     def _decode(self, operation: Operation[ResponseT], response: httpx.Response) -> ResponseT:
-        model = operation.response
-        result = decode(response, model, operation.operation_id, self._secret, operation.empty_statuses)
+        model, media = operation.response, operation.response_media
+        result = decode(
+            response, model, operation.operation_id, self._secret, operation.empty_statuses, media
+        )
         return cast(ResponseT, result)
 
     def _fetcher(

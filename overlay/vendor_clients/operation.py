@@ -5,23 +5,33 @@ Generated clients declare one ``Operation`` per operation of their spec; nothing
 
 from __future__ import annotations
 
+import io
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Generic, Literal, TypeVar
-from urllib.parse import quote
+from typing import IO, Any, Generic, Literal, TypeVar
+from urllib.parse import quote, urlencode
 
+import httpx
 import pydantic
 from pydantic_core import PydanticSerializationError, to_json, to_jsonable_python
 
 from .config import DOT_SEGMENTS
 from .errors import InvalidRequestError
-from .responses import describe
+from .responses import JSON, describe, is_json, validate_json
 
 ResponseT = TypeVar("ResponseT")
 """What a call returns: the response model, None for a body-less answer (a type for the checker only)."""
 PLAIN = (str, int, float, bool)
 """Argument types that are sent as they are (everything else goes through pydantic's JSON encoder)."""
+RAW = (bytes, str)
+"""Body types sent as they are: binary and text."""
+FORM = "application/x-www-form-urlencoded"
+MULTIPART = "multipart/form-data"
+FileContent = bytes | IO[bytes]
+FileInput = FileContent | tuple[str | None, FileContent, str]
+"""A multipart file field: its content, or ``(filename, content, content_type)``."""
+FILE_PROBLEM = "must be bytes, a binary file or (filename, content, content_type)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +62,9 @@ class Request:
     path: str
     params: dict[str, Any]
     content: bytes | None
-    headers: dict[str, str]
+    headers: Mapping[str, str] | None = None
+    """The body's ``Content-Type``, ``Accept`` for a text or binary response, the header and cookie
+    parameters."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,13 +75,15 @@ class Operation(Generic[ResponseT]):
     method: str
     path: str
     """Path template with ``{wire_name}`` placeholders."""
-    response: type[pydantic.BaseModel] | None
-    """The generated model of the documented success body; None when no success status has a body."""
+    response: type[Any] | None
+    """The generated model of the documented success body (``str``: text, ``bytes``: binary); None when no
+    success status has a body."""
     empty_statuses: frozenset[int] = frozenset()
     """Success statuses documented without a body: the call returns None."""
     parameters: type[pydantic.BaseModel] | None = None
     """The generated model of the path and query parameters."""
-    body: type[pydantic.BaseModel] | None = None
+    body: type[Any] | None = None
+    """The generated model of the body (``str``: text, ``bytes``: binary)."""
     path_params: Mapping[str, str] = field(default_factory=dict)
     query_params: Mapping[str, str] = field(default_factory=dict)
     header_params: Mapping[str, str] = field(default_factory=dict)
@@ -85,9 +99,19 @@ class Operation(Generic[ResponseT]):
     security: tuple[tuple[str, ...], ...] = ()
     """The security requirements: any one of them, each naming the schemes it needs together (none: the
     operation sends no credential)."""
+    body_media: str = JSON
+    response_media: str = JSON
+    file_fields: Mapping[str, str] = field(default_factory=dict)
+    """Multipart fields that are files (``FileInput``): Python name -> wire name."""
+    body_required: bool = False
+    """The ``body`` argument (the whole body) is required; when it is not, leaving it out sends no body."""
     _names: dict[str, str] = field(init=False, repr=False, compare=False)
     _keys: dict[str, str] = field(init=False, repr=False, compare=False)
     """Every parameter: Python name -> key in the ``parameters`` model."""
+    _headers: dict[str, str] | None = field(init=False, repr=False, compare=False)
+    """The request headers without a body (``Accept`` for a text or binary response, else None)."""
+    _body_headers: dict[str, str] = field(init=False, repr=False, compare=False)
+    """The request headers with a body (its ``Content-Type`` too)."""
 
     def __post_init__(self) -> None:
         located = {**self.path_params, **self.query_params, **self.header_params, **self.cookie_params}
@@ -95,12 +119,17 @@ class Operation(Generic[ResponseT]):
         object.__setattr__(self, "_keys", keys)
         names = {**keys, **self.body_fields}
         object.__setattr__(self, "_names", {wire: python for python, wire in names.items()})
+        headers = {} if is_json(self.response_media) else {"Accept": self.response_media}
+        text = self.body_media.startswith("text/") and "charset" not in self.body_media
+        content_type = f"{self.body_media}; charset=utf-8" if text else self.body_media
+        object.__setattr__(self, "_headers", headers or None)
+        object.__setattr__(self, "_body_headers", {**headers, "Content-Type": content_type})
 
     def request(self, arguments: Mapping[str, Any]) -> Request:
         """The request for these arguments (None means "not given"); ``InvalidRequestError`` naming the
         argument when one does not fit the spec. Nothing is sent before this has passed."""
         given = {
-            name: value if type(value) in PLAIN else self._jsonable(name, value)
+            name: value if type(value) in PLAIN else self._sendable(name, value)
             for name, value in arguments.items()
             if value is not None
         }
@@ -121,13 +150,25 @@ class Operation(Generic[ResponseT]):
                 if name in given
             ]
             headers["Cookie"] = "; ".join(cookies)
-        return Request(path, params, self._content(given), headers)
+        content: bytes | None
+        media_headers: Mapping[str, str] | None
+        if self.body_media == MULTIPART and self.body is not None:
+            content, media_headers = self._multipart(given)
+        else:
+            content = self._content(given)
+            media_headers = self._headers if content is None else self._body_headers
+        sent = {**(media_headers or {}), **headers} if headers else media_headers
+        return Request(path, params, content, sent)
 
     def invalid(self, name: str, problem: str) -> InvalidRequestError:
         """An ``InvalidRequestError`` for the argument ``name`` of this operation."""
         return InvalidRequestError(self.operation_id, name, problem)
 
-    def _jsonable(self, name: str, value: Any) -> Any:
+    def _sendable(self, name: str, value: Any) -> Any:
+        """A value as it is sent: a file or a raw body as it is (``_content`` checks them), anything else as
+        JSON data."""
+        if name in self.file_fields or (name == "body" and self.body in RAW):
+            return value
         try:
             return to_jsonable_python(value, by_alias=True)
         except PydanticSerializationError as exc:
@@ -143,21 +184,72 @@ class Operation(Generic[ResponseT]):
         return encoded(segment)
 
     def _content(self, given: dict[str, Any]) -> bytes | None:
+        """The body, checked: JSON, a form, bytes or text (None for multipart: see ``_multipart``)."""
         if self.body is None:
             return None
+        if not self.body_fields and "body" not in given:
+            if self.body_required:
+                raise self.invalid("body", "is required")
+            return None
+        if self.body in RAW:
+            raw = given["body"]
+            if type(raw) is not self.body:
+                raise self.invalid("body", f"must be {self.body.__name__}, not {type(raw).__name__}")
+            return raw.encode() if isinstance(raw, str) else raw
         if self.body_fields:
-            content = to_json({wire: given[name] for name, wire in self.body_fields.items() if name in given})
-        else:
-            content = to_json(given.get("body", {}))
-        self._check(self.body, content)
+            fields = {wire: given[name] for name, wire in self.body_fields.items() if name in given}
+            if self.body_media == MULTIPART:  # checked with each file as "", encoded by _multipart
+                files = {
+                    wire: self._file(name, given[name])
+                    for name, wire in self.file_fields.items()
+                    if name in given
+                }
+                self._check(self.body, to_json({**fields, **files}))
+                return None
+            content = to_json(fields)
+            self._check(self.body, content)
+            if self.body_media == FORM:
+                pairs = [(wire, form_value(value)) for wire, value in fields.items()]
+                return urlencode(pairs, doseq=True).encode()
+            return content
+        content = to_json(given["body"])
+        self._check(self.body, content, "body")
         return content
 
-    def _check(self, model: type[pydantic.BaseModel], content: bytes) -> None:
-        """Validate JSON as the server would read it: strict types, constraints, formats."""
+    def _file(self, name: str, value: Any) -> str:
+        """``""``, what a multipart file argument is checked as with the other fields, once it is a file
+        (``InvalidRequestError`` when not)."""
+        content = value[1] if isinstance(value, tuple) and len(value) == 3 else value
+        if not (
+            isinstance(content, bytes)
+            or (hasattr(content, "read") and not isinstance(content, io.TextIOBase))
+        ):
+            raise self.invalid(name, FILE_PROBLEM)
+        if isinstance(value, tuple) and not (isinstance(value[0], str | None) and isinstance(value[2], str)):
+            raise self.invalid(name, FILE_PROBLEM)
+        return ""
+
+    def _multipart(self, given: dict[str, Any]) -> tuple[bytes, dict[str, str]]:
+        """A multipart body of the checked fields, and its headers (``Content-Type`` with the boundary)."""
+        files = {wire: given[name] for name, wire in self.file_fields.items() if name in given}
+        data = {
+            wire: form_value(given[name])
+            for name, wire in self.body_fields.items()
+            if name in given and name not in self.file_fields
+        }
+        built = httpx.Request("POST", "http://multipart.invalid", data=data, files=files)
+        headers = {**self._body_headers, "Content-Type": built.headers["Content-Type"]}
+        return built.read(), headers
+
+    def _check(self, model: type[Any], content: bytes, whole: str = "") -> None:
+        """Validate JSON as the server would read it: strict types, constraints, formats; an error's path
+        starts with ``whole`` (the argument that is the whole body)."""
         try:
-            model.model_validate_json(content, strict=True)
+            validate_json(model, content)
         except pydantic.ValidationError as exc:
             path, problem = describe(exc)
+            if whole:
+                path = whole + ("" if path == "<body>" else path if path.startswith("[") else f".{path}")
             wire, dot, rest = path.partition(".")
             raise self.invalid(self._names.get(wire, wire) + dot + rest, problem) from exc
 
@@ -200,3 +292,9 @@ def styled(params: dict[str, Any], styles: Mapping[str, str]) -> dict[str, Any]:
         else:
             written[wire] = value
     return written
+
+
+def form_value(value: Any) -> str | list[str]:
+    """A form field's text (a list: one field per item): strings as they are, ``true``/``false``, numbers
+    and objects as JSON."""
+    return [text(item) for item in value] if isinstance(value, list) else text(value)

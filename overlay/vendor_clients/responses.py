@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from fnmatch import fnmatchcase
+from typing import Any
 
 import httpx
 import pydantic
@@ -10,37 +13,73 @@ import pydantic
 from .auth import Secret
 from .errors import APIStatusError, ResponseValidationError, status_error_class
 
+JSON = "application/json"
+
+
+def is_json(media: str) -> bool:
+    """``application/json`` or a ``+json`` type."""
+    return media == JSON or media.endswith("+json")
+
+
+VALIDATORS: dict[type[Any], Callable[..., Any]] = {}
+"""Each generated model's JSON validator: ``model_validate_json``, an enum's ``TypeAdapter``."""
+
+
+def validate_json(model: type[Any], content: bytes) -> Any:
+    """One strict parse-and-validate pass of JSON by a generated model."""
+    validate = VALIDATORS.get(model)
+    if validate is None:
+        found = model.model_validate_json if issubclass(model, pydantic.BaseModel) else None
+        validate = VALIDATORS.setdefault(model, found or pydantic.TypeAdapter(model).validate_json)
+    return validate(content, strict=True)
+
 
 def decode(
     response: httpx.Response,
-    model: type[pydantic.BaseModel] | None,
+    model: type[Any] | None,
     operation: str,
     secret: Secret,
     empty_statuses: frozenset[int] = frozenset(),
-) -> pydantic.BaseModel | None:
-    """The response body validated against the generated ``model`` in one strict pass (parse and types);
-    None for a success status documented without a body; the typed error for an error status."""
+    media: str = JSON,
+) -> Any:
+    """The response body validated against the generated ``model`` in one strict pass (parse and types),
+    as text (``model`` is ``str``) or as bytes (``bytes``) of the ``media`` type; None for a success status
+    documented without a body; the typed error for an error status."""
     if not response.is_success:
         raise status_error(response, secret)
     if model is None or response.status_code in empty_statuses:
         return None
-    request = response.request
     content_type = response.headers.get("content-type", "").partition(";")[0].strip().lower()
-    if content_type != "application/json" and not content_type.endswith("+json"):
-        raise ResponseValidationError(
-            operation,
-            "<body>",
-            f"expected application/json, got {content_type or 'no content-type'}",
-            method=request.method,
-            url=secret.redact(str(request.url)),
-        )
+    raw = model is str or model is bytes
+    if raw and fnmatchcase(content_type, media.lower()):
+        return response.content if model is bytes else text(response, operation, secret)
+    if raw or (content_type != JSON and not content_type.endswith("+json")):
+        got = content_type or "no content-type"
+        raise off_spec(response, operation, secret, f"expected {media if raw else JSON}, got {got}")
     try:
-        return model.model_validate_json(response.content, strict=True)
+        return validate_json(model, response.content)
     except pydantic.ValidationError as exc:
         path, problem = describe(exc)
-        raise ResponseValidationError(
-            operation, path, problem, method=request.method, url=secret.redact(str(request.url))
-        ) from exc
+        raise off_spec(response, operation, secret, problem, path) from exc
+
+
+def text(response: httpx.Response, operation: str, secret: Secret) -> str:
+    """A text body decoded by its charset (UTF-8 by default)."""
+    charset = response.charset_encoding or "utf-8"
+    try:
+        return response.content.decode(charset)
+    except (UnicodeDecodeError, LookupError) as exc:
+        raise off_spec(response, operation, secret, f"not {charset} text") from exc
+
+
+def off_spec(
+    response: httpx.Response, operation: str, secret: Secret, problem: str, path: str = "<body>"
+) -> ResponseValidationError:
+    """The ``ResponseValidationError`` of a body off the spec at ``path``."""
+    request = response.request
+    return ResponseValidationError(
+        operation, path, problem, method=request.method, url=secret.redact(str(request.url))
+    )
 
 
 def describe(exc: pydantic.ValidationError) -> tuple[str, str]:
