@@ -150,12 +150,11 @@ class Operation(Generic[ResponseT]):
                 if name in given
             ]
             headers["Cookie"] = "; ".join(cookies)
-        content: bytes | None
+        content: bytes | None = self._content(given)  # checks a multipart body's fields too
         media_headers: Mapping[str, str] | None
         if self.body_media == MULTIPART and self.body is not None:
             content, media_headers = self._multipart(given)
         else:
-            content = self._content(given)
             media_headers = self._headers if content is None else self._body_headers
         sent = {**(media_headers or {}), **headers} if headers else media_headers
         return Request(path, params, content, sent)
