@@ -192,6 +192,18 @@ def test_form_bodies_are_fields_as_arguments_url_encoded():
     assert len(server.seen) == 1
 
 
+def test_a_multipart_body_without_files_is_still_multipart():
+    """httpx writes fields without files as a form: the runtime keeps the media type the spec says."""
+    server = Server()
+    client = media(server)
+    server.answer(204)
+    assert client.post_survey(answer="yes", tags=["a", "b"]) is None
+    assert server.last.headers["content-type"].startswith("multipart/form-data; boundary=")
+    assert multipart(server.last) == {"answer": (None, None, b"yes"), "tags": (None, None, b"b")}
+    client.post_survey()
+    assert server.last.headers["content-type"].startswith("multipart/form-data; boundary=")
+
+
 def test_multipart_file_fields_take_bytes_a_binary_file_or_a_tuple(tmp_path):
     server = Server()
     client = media(server)

@@ -12,8 +12,8 @@ from functools import lru_cache
 from typing import IO, Any, Generic, Literal, TypeVar
 from urllib.parse import quote, urlencode
 
-import httpx
 import pydantic
+from httpx._multipart import MultipartStream
 from pydantic_core import PydanticSerializationError, to_json, to_jsonable_python
 
 from .config import DOT_SEGMENTS
@@ -236,9 +236,10 @@ class Operation(Generic[ResponseT]):
             for name, wire in self.body_fields.items()
             if name in given and name not in self.file_fields
         }
-        built = httpx.Request("POST", "http://multipart.invalid", data=data, files=files)
-        headers = {**self._body_headers, "Content-Type": built.headers["Content-Type"]}
-        return built.read(), headers
+        # httpx's public API writes fields without files as a form; its multipart encoder writes either.
+        built = MultipartStream(data=data, files=files)
+        headers = {**self._body_headers, "Content-Type": built.get_headers()["Content-Type"]}
+        return b"".join(built), headers
 
     def _check(self, model: type[Any], content: bytes, whole: str = "") -> None:
         """Validate JSON as the server would read it: strict types, constraints, formats; an error's path
