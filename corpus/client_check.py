@@ -55,7 +55,8 @@ def wire_names(operation: Operation[Any]) -> dict[str, str]:
 
 
 def arguments(op: Spec, parameters: list[Spec], operation: Operation[Any]) -> dict[str, Any]:
-    """A value for every required parameter and a sampled JSON body, as the method's arguments."""
+    """A value for every required parameter and a sampled body of the media type the client sends, as the
+    method's arguments."""
     names = wire_names(operation)
     found = {
         names[p["name"]]: sample(p.get("schema", {}), complete=False)
@@ -63,9 +64,9 @@ def arguments(op: Spec, parameters: list[Spec], operation: Operation[Any]) -> di
         if p.get("required") and p["name"] in names
     }
     content = op.get("requestBody", {}).get("content", {})
-    json_body = next((media for kind, media in content.items() if "json" in kind), None)
-    if json_body is not None and operation.body is not None:
-        body = sample(json_body.get("schema", {}), complete=False)
+    media = content.get(operation.body_media) if operation.body is not None else None
+    if media is not None:
+        body = sample(media.get("schema", {}), complete=False)
         if operation.body_fields and isinstance(body, dict):
             found |= {names[wire]: value for wire, value in body.items() if wire in names}
         elif not operation.body_fields:
