@@ -23,8 +23,9 @@ from .config import (
     DEFAULT_TIMEOUT,
     ApiSettings,
     checked_timeout,
+    deadline_problem,
     integer_problem,
-    number_problem,
+    size_problem,
     timeout_problem,
 )
 from .deadlines import LIMITS, Limits
@@ -149,8 +150,8 @@ class _ClientCore:
         self.deadline = options.get("deadline", DEFAULT_DEADLINE)
         self.max_response_bytes = options.get("max_response_bytes", DEFAULT_MAX_RESPONSE_BYTES)
         for name, problem in (
-            ("deadline", number_problem(self.deadline, "seconds", least=0.001)),
-            ("max_response_bytes", integer_problem(self.max_response_bytes, 1)),
+            ("deadline", deadline_problem(self.deadline)),
+            ("max_response_bytes", size_problem(self.max_response_bytes)),
         ):
             if problem is not None:
                 raise ConfigurationError(f"{name} {problem}")
@@ -227,13 +228,13 @@ class _ClientCore:
         """The call's deadline (seconds) and body cap: the client's, or the call's once checked."""
         if isinstance(deadline, UseClientDefault):
             seconds: float | None = self.deadline
-        elif (problem := number_problem(deadline, "seconds", least=0.001)) is not None:
+        elif (problem := deadline_problem(deadline)) is not None:
             raise operation.invalid("deadline", problem)
         else:
             seconds = deadline
         if isinstance(max_response_bytes, UseClientDefault):
             return seconds, self.max_response_bytes
-        if (problem := integer_problem(max_response_bytes, 1)) is not None:
+        if (problem := size_problem(max_response_bytes)) is not None:
             raise operation.invalid("max_response_bytes", problem)
         return seconds, max_response_bytes
 

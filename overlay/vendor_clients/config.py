@@ -112,7 +112,7 @@ def url_problem(url: object) -> str | None:
         return "must be an absolute http:// or https:// URL"
     if parsed.userinfo:
         return "must not contain a user name or password (credentials go in their own settings)"
-    if parsed.query or parsed.fragment or "?" in url or "#" in url:
+    if "?" in url or "#" in url:  # an empty query or fragment too
         return "must not have a query or fragment (the operations' paths and queries are joined to it)"
     return None
 
@@ -141,6 +141,16 @@ def number_problem(value: Any, unit: str, least: float = 0) -> str | None:
     if not _is_number(value) or not math.isfinite(value) or value < least:
         return f"must be {unit} >= {least} or None, got {value!r}"
     return None
+
+
+def deadline_problem(value: Any) -> str | None:
+    """Why ``value`` is not a deadline (seconds > 0, or None for none), or None if it is."""
+    return number_problem(value, "seconds", least=0.001)
+
+
+def size_problem(value: Any) -> str | None:
+    """Why ``value`` is not a ``max_response_bytes`` (an integer >= 1), or None if it is."""
+    return integer_problem(value, 1)
 
 
 def _is_number(value: Any) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import ssl
 import time
 import typing
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from contextvars import ContextVar, Token
 from dataclasses import dataclass
 
@@ -24,6 +24,9 @@ LIMITS = "vendor_clients.limits"
 """The request extension holding the call's ``Limits``."""
 _ATTEMPT_DEADLINE: ContextVar[float | None] = ContextVar("vendor_clients_attempt_deadline", default=None)
 """When the current sync attempt must end (``time.monotonic()``), for ``DeadlineBackend``."""
+
+
+PASSED = "the attempt's or the call's deadline passed"
 
 
 class DeadlineExceeded(httpx.TimeoutException):
@@ -54,14 +57,19 @@ class Limits:
 DEFAULT_LIMITS = Limits()
 
 
-def left(deadline: float | None, request: httpx.Request) -> float | None:
-    """Seconds left until ``deadline`` (None: no deadline); ``DeadlineExceeded`` if none are."""
+def _until(deadline: float | None, error: Callable[[], Exception]) -> float | None:
+    """Seconds left until ``deadline`` (None: no deadline); ``error()`` raised if none are."""
     if deadline is None:
         return None
     remaining = deadline - time.monotonic()
     if remaining <= 0:
-        raise DeadlineExceeded("the attempt's or the call's deadline passed", request=request)
+        raise error()
     return remaining
+
+
+def left(deadline: float | None, request: httpx.Request) -> float | None:
+    """Seconds left until ``deadline`` (None: no deadline); ``DeadlineExceeded`` if none are."""
+    return _until(deadline, lambda: DeadlineExceeded(PASSED, request=request))
 
 
 def start_sync_attempt(
@@ -86,12 +94,10 @@ def end_sync_attempt(token: Token[float | None]) -> None:
 
 
 def _capped(timeout: float | None, error: type[Exception]) -> float | None:
-    deadline = _ATTEMPT_DEADLINE.get()
-    if deadline is None:
+    """``timeout``, at most the time left in this thread's attempt (``error`` raised if none is)."""
+    remaining = _until(_ATTEMPT_DEADLINE.get(), lambda: error(PASSED))
+    if remaining is None:
         return timeout
-    remaining = deadline - time.monotonic()
-    if remaining <= 0:
-        raise error("the attempt's or the call's deadline passed")
     return remaining if timeout is None else min(timeout, remaining)
 
 

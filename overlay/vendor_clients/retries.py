@@ -22,7 +22,7 @@ import tenacity
 
 from .bodies import CappedBody
 from .config import integer_problem
-from .deadlines import DeadlineExceeded, Limits, end_sync_attempt, left, start_sync_attempt
+from .deadlines import PASSED, DeadlineExceeded, Limits, end_sync_attempt, left, start_sync_attempt
 from .errors import ConfigurationError
 from .transports import POOL
 
@@ -121,6 +121,9 @@ class RetryPolicy:
         """The tenacity settings shared by the sync and the async transport (``sleep`` aside): no retry
         whose wait would end past the call's deadline."""
         limits = Limits.of(request)
+        stop: tenacity.stop.stop_base = tenacity.stop_after_attempt(self.attempts)
+        if limits.deadline is not None:
+            stop |= tenacity.stop_before_delay(limits.deadline - time.monotonic())
         backoff = tenacity.wait_exponential_jitter(
             multiplier=self.backoff, max=self.max_backoff, jitter=self.jitter
         )
@@ -144,10 +147,7 @@ class RetryPolicy:
             )
 
         return {
-            "stop": tenacity.stop_after_attempt(self.attempts)
-            if limits.deadline is None
-            else tenacity.stop_after_attempt(self.attempts)
-            | tenacity.stop_before_delay(limits.deadline - time.monotonic()),
+            "stop": stop,
             "wait": wait,
             "retry": tenacity.retry_if_exception_type(TRANSIENT_ERRORS)
             | tenacity.retry_if_result(lambda response: response.status_code in self.statuses),
@@ -274,7 +274,7 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
                     await response.aclose()
                 return body.response()
         except TimeoutError as exc:
-            raise DeadlineExceeded("the attempt's or the call's deadline passed", request=request) from exc
+            raise DeadlineExceeded(PASSED, request=request) from exc
 
     async def aclose(self) -> None:
         await self._inner.aclose()
