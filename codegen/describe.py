@@ -20,6 +20,7 @@ from typing import Any
 from openapi_python_client.parser.openapi import generate_operation_id
 from openapi_python_client.schema.untrusted_string import UntrustedString
 from openapi_python_client.strings import snake_case
+from vendor_clients.base_client import OPTIONS
 
 from codegen.registry import Api
 
@@ -49,13 +50,15 @@ AS_TEXT = {"UUID", "AwareDatetime", "NaiveDatetime", "datetime", "date", "time",
 RESERVED = {"timeout", "deadline", "max_response_bytes", "self"}
 """Arguments the generated methods have besides the spec's."""
 ITERATOR_RESERVED = {"page_size", "max_items", "prefetch"}
+"""Arguments the generated iterators have besides the operation's filters."""
+CONSTRUCTOR_RESERVED = {"self", "token", "options"} | OPTIONS
+"""Arguments the generated constructors have besides the client parameters and server variables."""
 PAGING_KEYS = {
     "offset": ("position", "size", "results"),
     "page": ("position", "size", "results"),
     "cursor": ("position", "results", "next"),
 }
 """The ``x-pagination`` keys each type needs (``total`` is optional; ``size`` is optional for a cursor)."""
-"""Arguments the generated iterators have besides the operation's filters."""
 LOCATIONS = ("path", "query", "header", "cookie")
 """Parameter locations, in the order that keeps a wire name unprefixed in the parameters models."""
 QUERY_STYLES = {
@@ -221,6 +224,17 @@ class OperationView:
         return {arg.name: arg.wire for arg in self.arguments if arg.where == where}
 
 
+@dataclass(frozen=True)
+class ServerVariableView:
+    """A variable of the first server's URL, as the runtime's ``ServerVariable`` takes it."""
+
+    name: str
+    wire: str
+    env: str
+    default: str
+    enum: tuple[str, ...]
+
+
 @dataclass
 class ApiView:
     """Everything the client templates render for one API."""
@@ -230,11 +244,15 @@ class ApiView:
     """The default base URL (None: the spec has no servers, the client needs one)."""
     operations: list[OperationView]
     client_parameters: list[Argument]
+    """The constructor's arguments: client parameters, then server variables (``where`` is ``server``)."""
     schemes: dict[str, str]
     """Security scheme name -> the runtime's ``Scheme(...)`` for it (schemes the runtime cannot send are left
     out: an operation needing only those raises ``ConfigurationError``)."""
     imports: dict[str, list[str]] = field(default_factory=dict)
     """Module -> names the generated client module imports."""
+    server_url: str | None = None
+    """The first server's URL as written, when it has variables."""
+    server_variables: list[ServerVariableView] = field(default_factory=list)
 
     @property
     def example(self) -> OperationView | None:
@@ -248,6 +266,10 @@ class ApiView:
         return found[0] if found else None
 
 
+EXTRA = "__pydantic_extra__"
+"""The field datamodel-code-generator lists for a typed ``additionalProperties``."""
+
+
 def load_models(metadata: Path) -> tuple[dict[tuple[str, ...], Model], set[str]]:
     """The generated models by the spec location they come from (the last one written for a location: an
     enum inside a root model comes first), and every class name."""
@@ -257,6 +279,7 @@ def load_models(metadata: Path) -> tuple[dict[tuple[str, ...], Model], set[str]]
         fields = {
             item["alias"]: Field(item["name"], item["alias"], item["type"], item["required"])
             for item in entry["fields"]
+            if item["name"] != EXTRA  # the type of additionalProperties, not a property
         }
         unnamed = bool(fields) and all(item["original_name"] is None for item in entry["fields"])
         kind = ("root" if list(fields) == ["root"] else "enum") if unnamed else "object"
@@ -293,9 +316,10 @@ def modelled(spec: dict[str, Any]) -> tuple[dict[str, Any], dict[tuple[str, ...]
     """The spec as datamodel-code-generator reads it: each inline primitive JSON schema of a request body or
     a response (a string, a number, an enum, none: any value), for which it would write no model, copied into
     ``components/schemas`` as ``<OperationId>Request`` / ``<OperationId>Response``, which it writes as a
-    ``RootModel`` (or an enum); and where each copy came from (its location -> the original one)."""
+    ``RootModel`` (or an enum); each schema whose name holds a dot (which it reads as a module path) renamed
+    with underscores; and where each copy came from (its location -> the original one)."""
+    spec, moved = undotted(spec)
     schemas = dict(spec.get("components", {}).get("schemas") or {})
-    moved: dict[tuple[str, ...], tuple[str, ...]] = {}
     paths = {path: dict(item) for path, item in spec.get("paths", {}).items()}
     for path, item in paths.items():
         for method in [m for m in METHODS if m in item]:
@@ -327,6 +351,47 @@ def modelled(spec: dict[str, Any]) -> tuple[dict[str, Any], dict[tuple[str, ...]
         return spec, moved
     components = {**spec.get("components", {}), "schemas": schemas}
     return {**spec, "paths": paths, "components": components}, moved
+
+
+def original(moved: dict[tuple[str, ...], tuple[str, ...]], parts: tuple[str, ...]) -> list[str]:
+    """Where a location of the spec ``modelled`` gives was in the spec it was given."""
+    for new, old in moved.items():
+        if parts[: len(new)] == new:
+            return [*old, *parts[len(new) :]]
+    return list(parts)
+
+
+def undotted(spec: dict[str, Any]) -> tuple[dict[str, Any], dict[tuple[str, ...], tuple[str, ...]]]:
+    """The spec with each schema named ``a.b`` renamed ``a_b`` (a free name) and every ``$ref`` to it
+    rewritten; and where each renamed schema came from."""
+    schemas = spec.get("components", {}).get("schemas") or {}
+    renamed: dict[str, str] = {}
+    for name in [n for n in schemas if "." in n]:
+        base = name.replace(".", "_")
+        renamed[name] = next(n for n in chain([base], (f"{base}{i}" for i in count(2))) if n not in schemas)
+    if not renamed:
+        return spec, {}
+    prefix = "#/components/schemas/"
+
+    def rewrite(node: Any) -> Any:
+        if isinstance(node, list):
+            return [rewrite(value) for value in node]
+        if not isinstance(node, dict):
+            return node
+        ref = node.get("$ref")
+        if isinstance(ref, str) and ref.startswith(prefix):
+            name, sep, rest = ref[len(prefix) :].partition("/")
+            node = {**node, "$ref": prefix + renamed.get(name, name) + sep + rest}
+        return {key: value if key == "$ref" else rewrite(value) for key, value in node.items()}
+
+    out: dict[str, Any] = rewrite(spec)
+    out["components"]["schemas"] = {
+        renamed.get(name, name): value for name, value in out["components"]["schemas"].items()
+    }
+    moved: dict[tuple[str, ...], tuple[str, ...]] = {
+        ("components", "schemas", new): ("components", "schemas", old) for old, new in renamed.items()
+    }
+    return out, moved
 
 
 def string_enums(spec: dict[str, Any], models: dict[tuple[str, ...], Model]) -> dict[str, list[str]]:
@@ -396,16 +461,23 @@ def named(spec: dict[str, Any]) -> dict[str, Any]:
 def parameter_keys(spec: dict[str, Any], item: dict[str, Any]) -> dict[tuple[str, str], str]:
     """Every parameter of a path item (its own and its operations'), by location and wire name, with its key
     in the parameters models: the wire name, prefixed ``<location>_`` when an earlier location of
-    ``LOCATIONS`` has that name too."""
+    ``LOCATIONS`` has that name too, and suffixed ``_2``, ``_3`` when its snake_case (the model's field name)
+    is an earlier key's (``mixed_case`` and ``mixedCase``)."""
     lists = [
         item.get("parameters", []),
         *(op.get("parameters", []) for m, op in item.items() if m in METHODS),
     ]
-    found = {(p["in"], p["name"]) for p in (resolve(spec, raw) for raw in chain(*lists))}
+    found = dict.fromkeys((p["in"], p["name"]) for p in (resolve(spec, raw) for raw in chain(*lists)))
     first: dict[str, str] = {}
     for place, wire in sorted(found, key=lambda found: LOCATIONS.index(found[0])):
         first.setdefault(wire, place)
-    return {(place, wire): wire if first[wire] == place else f"{place}_{wire}" for place, wire in found}
+    keys, fields = {}, set()
+    for place, wire in sorted(found, key=lambda found: LOCATIONS.index(found[0])):
+        key = wire if first[wire] == place else f"{place}_{wire}"
+        key = next(k for k in chain([key], (f"{key}_{i}" for i in count(2))) if snake_case(k) not in fields)
+        keys[place, wire] = key
+        fields.add(snake_case(key))
+    return keys
 
 
 def for_models(spec: dict[str, Any]) -> dict[str, Any]:
@@ -493,9 +565,27 @@ class Describer:
             if method in METHODS
         ]
         client = [Argument(name, name, "path", "str | None", False) for name in self.api.client_parameters]
+        variables = self.server_variables(set(self.api.client_parameters))
+        client += [Argument(v.name, v.wire, "server", "str | None", False) for v in variables]
+        url = (self.spec.get("servers") or [{}])[0].get("url") if variables else None
         return ApiView(
-            self.api, base_url(self.spec), operations, client, self.schemes(), self.imports(operations)
-        )
+            self.api, base_url(self.spec), operations, client, self.schemes(), self.imports(operations),
+            url.rstrip("/") if url else None, variables,
+        )  # fmt: skip
+
+    def server_variables(self, taken: set[str]) -> list[ServerVariableView]:
+        """The first server's variables: each a constructor argument named snake_case (``_`` added on a
+        clash) and ``<NAME>_<VARIABLE>``."""
+        found = []
+        for wire, raw in ((self.spec.get("servers") or [{}])[0].get("variables") or {}).items():
+            name = snake_case(wire)
+            if keyword.iskeyword(name) or name in CONSTRUCTOR_RESERVED | taken:
+                name += "_"
+            taken.add(name)
+            env = f"{self.api.name.upper()}_{snake_case(wire).upper()}"
+            enum = tuple(str(value) for value in raw.get("enum") or ())
+            found.append(ServerVariableView(name, wire, env, str(raw.get("default", "")), enum))
+        return found
 
     def schemes(self) -> dict[str, str]:
         """The runtime's ``Scheme`` of every security scheme it can send, with its variables: the first token
@@ -573,10 +663,17 @@ class Describer:
                 found: field.name if field.wire == found[1] else snake_case(found[1])
                 for found, field in fields.items()
             }
-            clashing = [base for base in bases.values() if list(bases.values()).count(base) > 1]
+            places: dict[str, set[str]] = {}
+            for (place, _), base in bases.items():
+                places.setdefault(base, set()).add(place)
+            taken: set[str] = set()
             for (place, wire), found in fields.items():
                 base = bases[place, wire]
-                python = f"{place}_{base}" if base in clashing else base
+                python = f"{place}_{base}" if len(places[base]) > 1 else base
+                python = next(
+                    n for n in chain([python], (f"{python}_{i}" for i in count(2))) if n not in taken
+                )
+                taken.add(python)
                 if keyword.iskeyword(python) or (
                     python in reserved and not (place == "query" and wire in exempt)
                 ):

@@ -29,6 +29,7 @@ import warnings
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
 if __package__ in (None, ""):  # run as a script: make the repository importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -36,7 +37,7 @@ if __package__ in (None, ""):  # run as a script: make the repository importable
 import yaml
 from referencing.exceptions import Unresolvable
 
-from codegen.describe import DescribeError, Describer, for_models, location, modelled, named
+from codegen.describe import DescribeError, Describer, for_models, location, modelled, named, original
 from codegen.problems import Problem, SpecError, validate
 from codegen.registry import ROOT, SPECS, Api, RegistryError, apis
 
@@ -141,7 +142,7 @@ def generate_models(api: Api, spec: dict[str, Any], out: Path, metadata: Path, s
     models = json.loads(metadata.read_text(encoding="utf-8"))["models"]
     if moved:  # the models of the copied schemas, at the spec locations they were copied from
         for entry in models:
-            entry["source_path"] = moved.get(tuple(entry["source_path"]), entry["source_path"])
+            entry["source_path"] = original(moved, tuple(entry["source_path"]))
         metadata.write_text(json.dumps({"models": models}), encoding="utf-8")
     example = models[0]["class_name"] if models else None
     readme = MODELS_README if example else MODELS_README.split("\n```python")[0] + "\n"
@@ -160,7 +161,8 @@ def generate_client(api: Api, spec: dict[str, Any], out: Path, metadata: Path) -
         update={"project_name_override": api.client_project, "package_name_override": api.client_package}
     )
     config = Config.from_sources(settings, MetaType.SETUP, api.spec_path, "utf-8", False, out)
-    openapi = GeneratorData.from_dict(spec, config=config)
+    with prefixed_only_where_needed():
+        openapi = GeneratorData.from_dict(spec, config=config)
     if not isinstance(openapi, GeneratorData):
         raise SpecError([Problem((), f"openapi-python-client cannot read it: {openapi.detail}")])
     project = Project(openapi=openapi, config=config, custom_template_path=CODEGEN / "templates")
@@ -173,6 +175,29 @@ def generate_client(api: Api, spec: dict[str, Any], out: Path, metadata: Path) -
     project.build()
     if project.errors:  # warnings too: a post-hook that cannot run must not leave unformatted output behind
         raise SpecError([opc_problem(error) for error in project.errors])
+
+
+FIELD_PREFIX = "field_"
+"""What openapi-python-client puts before a property name that is no identifier (``1st`` -> ``field_1st``);
+its ``field_prefix: ""`` setting keeps ``_id`` as ``id``."""
+
+
+@contextlib.contextmanager
+def prefixed_only_where_needed() -> Iterator[None]:
+    """openapi-python-client's names with its ``field_prefix`` setting, and ``FIELD_PREFIX`` where that
+    would not give an identifier (its one prefix serves both cases, so an empty one writes ``1st: str``)."""
+    from openapi_python_client.strings import PythonIdentifier
+
+    make = PythonIdentifier.__new__
+
+    def identifier(
+        cls: type[PythonIdentifier], value: Any, prefix: str, skip_snake_case: bool = False
+    ) -> Any:
+        name = make(cls, value, prefix, skip_snake_case)
+        return name if name.isidentifier() else make(cls, value, FIELD_PREFIX + prefix, skip_snake_case)
+
+    with mock.patch.object(PythonIdentifier, "__new__", identifier):
+        yield
 
 
 def opc_problem(error: Any) -> Problem:

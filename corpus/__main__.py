@@ -18,8 +18,13 @@ from pathlib import Path
 import yaml
 from openapi_spec_validator import validate
 
+from mocks import served_apis
+from mocks.contract import contradictions
+
 ROOT = Path(__file__).resolve().parent.parent
 STAGES = ("validate", "generate", "import", "methods", "calls", "mock", "fuzz")
+CONTRADICTS = "contradicts"
+"""The column counting where a document contradicts itself under fuzzing (not a failure: each is named)."""
 DOCUMENTS = ("*.yaml", "*.yml", "*.json")
 
 
@@ -97,7 +102,7 @@ def fuzz_problem(output: str) -> str:
     return f"{len(failed)} failed, first {failed[0] if failed else '?'}{detail}"[:400]
 
 
-def check_document(path: Path, name: str, work: Path, examples: int) -> Row:
+def check_document(path: Path, name: str, work: Path, examples: int, until: str) -> Row:
     row = Row(path.name)
     alone, with_ours = work / "alone", work / "specs"
     alone.mkdir(parents=True)
@@ -133,6 +138,14 @@ def check_document(path: Path, name: str, work: Path, examples: int) -> Row:
         if not row.record(stage, report[stage]) and stage in ("import", "methods"):
             return row
     row.results["calls"] += f" {report['passed']}/{report['total']}"
+    [served] = served_apis(alone)
+    found = contradictions(served)
+    row.results[CONTRADICTS] = str(len(found))
+    row.reasons += [f"contradiction: {problem.at(Path(path.name))}" for problem in found.values()]
+    if until != "fuzz":  # the stages after ``until`` are not run
+        for stage in STAGES[STAGES.index(until) + 1 :]:
+            row.results.pop(stage, None)
+        return row
     contract = [
         sys.executable,
         "-m",
@@ -148,8 +161,10 @@ def check_document(path: Path, name: str, work: Path, examples: int) -> Row:
 
 
 def table(rows: list[Row]) -> str:
-    header = ("document", *STAGES)
-    lines = [header] + [(row.document, *(row.results.get(stage, "-") for stage in STAGES)) for row in rows]
+    header = ("document", *STAGES, CONTRADICTS)
+    lines = [header] + [
+        (row.document, *(row.results.get(stage, "-") for stage in header[1:])) for row in rows
+    ]
     widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
     text = ["  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True)) for line in lines]
     text.insert(1, "  ".join("-" * width for width in widths))
@@ -160,6 +175,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("folder", type=Path, help="a folder of OpenAPI documents (.yaml, .yml, .json)")
     parser.add_argument("--examples", type=int, default=25, help="schemathesis examples per operation")
+    parser.add_argument("--until", choices=STAGES[STAGES.index("calls") :], default="fuzz", help="last stage")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="documents checked at once")
     args = parser.parse_args()
     documents = sorted({path for pattern in DOCUMENTS for path in args.folder.glob(pattern)})
@@ -170,13 +186,15 @@ def main() -> int:
     names = [api_name(path, taken) for path in documents]
     with tempfile.TemporaryDirectory(prefix="corpus.") as scratch, ThreadPoolExecutor(args.jobs) as pool:
         work = [Path(scratch) / name for name in names]
-        rows = list(pool.map(check_document, documents, names, work, [args.examples] * len(names)))
+        options = [args.examples] * len(names), [args.until] * len(names)
+        rows = list(pool.map(check_document, documents, names, work, *options))
     print(table(rows))
     reasons = [reason for row in rows for reason in row.reasons]
     if reasons:
         print("\n" + "\n".join(reasons))
     failed = sum(row.failed for row in rows)
-    print(f"\n{len(rows) - failed} of {len(rows)} documents passed every stage")
+    through = "" if args.until == STAGES[-1] else f" through {args.until}"
+    print(f"\n{len(rows) - failed} of {len(rows)} documents passed every stage{through}")
     return 1 if failed else 0
 
 

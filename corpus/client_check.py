@@ -44,13 +44,15 @@ def operations(spec: Spec) -> Iterator[tuple[Spec, list[Spec]]]:
                 yield item[method], [*item.get("parameters", []), *item[method].get("parameters", [])]
 
 
-def wire_names(operation: Operation[Any]) -> dict[str, str]:
-    """Wire name -> argument name over every parameter location the runtime's ``Operation`` maps."""
-    names: dict[str, str] = {}
+def wire_names(operation: Operation[Any]) -> dict[tuple[str, str], str]:
+    """(location, wire name) -> argument name over every parameter location the runtime's ``Operation``
+    maps (``body`` for the body's fields)."""
+    names: dict[tuple[str, str], str] = {}
     for field in dataclasses.fields(operation):
         value = getattr(operation, field.name)
-        if field.name.endswith(("_params", "_fields")) and isinstance(value, Mapping):
-            names |= {wire: python for python, wire in value.items()}
+        place, _, kind = field.name.partition("_")
+        if kind in ("params", "fields") and isinstance(value, Mapping):
+            names |= {(place, wire): python for python, wire in value.items()}
     return names
 
 
@@ -59,18 +61,19 @@ def arguments(op: Spec, parameters: list[Spec], operation: Operation[Any]) -> di
     method's arguments."""
     names = wire_names(operation)
     found = {
-        names[p["name"]]: sample(p.get("schema", {}), complete=False)
+        names[p["in"], p["name"]]: sample(p.get("schema", {}), complete=False)
         for p in parameters
-        if p.get("required") and p["name"] in names
+        if p.get("required") and (p["in"], p["name"]) in names
     }
     content = op.get("requestBody", {}).get("content", {})
     media = content.get(operation.body_media) if operation.body is not None else None
     if media is not None:
         body = sample(media.get("schema", {}), complete=False)
         if operation.body_fields and isinstance(body, dict):
-            found |= {names[wire]: value for wire, value in body.items() if wire in names}
-        elif not operation.body_fields:
-            found["body"] = body
+            found |= {names["body", wire]: value for wire, value in body.items() if ("body", wire) in names}
+            found |= {name: str(found[name]).encode() for name in operation.file_fields if name in found}
+        elif not operation.body_fields:  # a binary body takes bytes: the sample's text
+            found["body"] = str(body).encode() if operation.body is bytes and isinstance(body, str) else body
     return found
 
 

@@ -3,8 +3,9 @@
 The contract suite (``tests/contract``) builds its ``SchemathesisConfig`` from ``settings()``; ``make fuzz``
 runs ``python -m mocks.contract settings FILE`` to write the same settings as a ``schemathesis.toml`` for
 the CLI, and ``... operations NAME`` to list the operations it fuzzes one by one.
-Per API: its title, the mock's credentials for each security scheme (``mocks.auth``), and the scope path
-parameters pinned to the only values the token may use (fuzzing them would only ever meet 403).
+Per API: its title, the mock's credentials for each security scheme (``mocks.auth``), the scope path
+parameters pinned to the only values the token may use (fuzzing them would only ever meet 403), and the
+operations whose document contradicts itself under fuzzing (``contradictions``).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from codegen.problems import Problem
 from codegen.registry import Api, apis
 from mocks import served_apis
 from mocks.auth import fuzz_auth
@@ -32,6 +34,26 @@ def credentials(served: Api) -> dict[str, dict[str, str]]:
     return {name: auth for name, auth in found.items() if auth is not None}
 
 
+def contradictions(served: Api) -> dict[str, Problem]:
+    """The operations whose document contradicts itself under fuzzing, by schemathesis's name: they take
+    input (parameters or a body) but document no 4xx, ``4XX`` or ``default`` response, so invalid input has
+    no documented answer (a 400 is an undocumented status; a 2xx accepts what the schema refuses). The mock
+    still answers 400; the undocumented-status check is off for them alone, and the suite lists them."""
+    found = {}
+    for template, item in served.spec.get("paths", {}).items():
+        for method in [m for m in item if m in METHODS]:
+            op = item[method]
+            takes = item.get("parameters") or op.get("parameters") or op.get("requestBody")
+            statuses = [str(status) for status in op.get("responses", {})]
+            if takes and not any(status[0] == "4" or status == "default" for status in statuses):
+                found[f"{method.upper()} {template}"] = Problem(
+                    ("paths", template, method, "responses"),
+                    "takes input but documents no 4xx or default response for invalid input (fuzzed "
+                    "without the undocumented-status check)",
+                )
+    return found
+
+
 def project(served: Api) -> dict[str, Any]:
     """One ``[[project]]`` table (without ``auth`` for a spec without security: schemathesis refuses an
     empty one)."""
@@ -41,6 +63,12 @@ def project(served: Api) -> dict[str, Any]:
         table["auth"] = {"openapi": auth}
     if served.mock.scope:
         table["parameters"] = {f"path.{name}": value for name, value in served.mock.scope.items()}
+    unanswerable = contradictions(served)
+    if unanswerable:
+        table["operations"] = [
+            {"include-name": name, "checks": {"status_code_conformance": {"enabled": False}}}
+            for name in unanswerable
+        ]
     return table
 
 
@@ -53,12 +81,14 @@ def settings(served: list[Api] | None = None) -> dict[str, Any]:
 
 
 def toml(data: dict[str, Any]) -> str:
-    """``settings()`` as TOML (its values are strings, booleans and tables only; JSON strings are TOML
-    basic strings)."""
+    """``settings()`` as TOML (its values are strings, booleans, tables and lists of tables only; JSON
+    strings are TOML basic strings)."""
 
     def inline(value: Any) -> str:
         if isinstance(value, dict):
             return "{ " + ", ".join(f"{json.dumps(k)} = {inline(v)}" for k, v in value.items()) + " }"
+        if isinstance(value, list):
+            return "[" + ", ".join(inline(v) for v in value) + "]"
         return json.dumps(value)
 
     lines = [f"[phases.{name}]\nenabled = {inline(True)}\n" for name in data["phases"]]

@@ -83,8 +83,11 @@ def typed(values: list[str], schema: Mapping[str, Any]) -> Any:
 
 def coerce(raw: str, schema: Mapping[str, Any]) -> Any:
     """A string as the schema's scalar type when it reads as one (else left as it is, so that validation
-    names the mismatch)."""
+    names the mismatch); ``null`` as None where the schema takes null and no string reads so."""
     kinds = types_of(schema)
+    takes_null = "null" in kinds or schema.get("nullable") is True or None in schema.get("enum", ())
+    if raw == "null" and takes_null and "string" not in kinds and "null" not in schema.get("enum", ()):
+        return None
     if ("integer" in kinds or "number" in kinds) and INTEGER.fullmatch(raw):
         return int(raw)
     if "number" in kinds:

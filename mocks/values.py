@@ -33,11 +33,31 @@ def types_of(schema: Mapping[str, Any]) -> list[str]:
     return [kind] if isinstance(kind, str) else list(kind)
 
 
+JSON_TYPES: dict[str, tuple[type, ...]] = {
+    "string": (str,),
+    "integer": (int,),
+    "number": (int, float),
+    "boolean": (bool,),
+    "array": (list,),
+    "object": (dict,),
+    "null": (type(None),),
+}
+
+
+def of_type(schema: Mapping[str, Any], value: Any) -> bool:
+    """Whether ``value`` is of one of the schema's types (any, when it names none): a spec's own example or
+    default can be of the wrong type (``type: string, default: 1``), and is then not used."""
+    kinds = types_of(schema)
+    if isinstance(value, bool):  # not an integer in JSON
+        return not kinds or "boolean" in kinds
+    return not kinds or any(isinstance(value, JSON_TYPES.get(kind, object)) for kind in kinds)
+
+
 def sample(schema: Mapping[str, Any], number: int = 1, *, complete: bool = False) -> Any:
     """A value valid against ``schema``; ``number`` varies strings and ids, ``complete`` fills every
     declared property of an object (not only the required ones)."""
     for key in ("const", "example", "default"):
-        if key in schema:
+        if key in schema and of_type(schema, schema[key]):
             return schema[key]
     if schema.get("enum"):
         return schema["enum"][0]

@@ -1,7 +1,8 @@
 """What real specs use, in the test specs of ``tests/fixtures/features``, generated into a temporary folder
 and called through ``httpx.MockTransport``: ``boards.yaml`` has inline enums (on a path-level, a query and a
 ``$ref``'d parameter, in a request body and in a response) and a server URL with variables; ``plain.yaml``
-has no servers, operations without an ``operationId`` and what openapi-python-client only warns about."""
+has no servers, operations without an ``operationId`` and what openapi-python-client only warns about;
+``names.yaml`` has names the two generators take differently."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ from vendor_clients import ConfigurationError, InvalidRequestError, ResponseVali
 from tests.test_generation import copy_specs, generate
 
 FEATURES = Path(__file__).resolve().parent / "fixtures" / "features"
-APIS = ("boards", "gate", "plain")
+APIS = ("boards", "gate", "names", "plain")
 
 
 def generated(
@@ -133,6 +134,23 @@ def test_the_base_url_is_the_first_server_with_its_variables_at_their_defaults(g
     assert server.last == ("GET", "https://us.boards.example.com/v2/boards/public/cards")
 
 
+def test_server_variables_are_client_arguments_and_environment_variables(generation, monkeypatch):
+    boards = client_module("boards")
+    for variable in ("BOARDS_BASE_URL", "BOARDS_REGION", "BOARDS_VERSION"):
+        monkeypatch.delenv(variable, raising=False)
+    server = Server(body={"cards": []})
+    client = boards.BoardsClient("t", region="us", transport=httpx.MockTransport(server))
+    client.list_cards("public")
+    assert server.last == ("GET", "https://us.boards.example.com/v2/boards/public/cards")
+    monkeypatch.setenv("BOARDS_VERSION", "v3")
+    assert boards.AsyncBoardsClient("t").base_url == "https://eu.boards.example.com/v3"
+    with pytest.raises(ConfigurationError, match=r"region must be one of \['eu', 'us'\]") as raised:
+        boards.BoardsClient("t", region="mars")
+    assert "mars" not in str(raised.value)
+    monkeypatch.setenv("BOARDS_BASE_URL", "https://boards.test/v9")  # the base URL wins over them
+    assert boards.BoardsClient("t", region="us").base_url == "https://boards.test/v9"
+
+
 def test_without_servers_a_client_needs_a_base_url(generation, monkeypatch):
     plain = client_module("plain")
     monkeypatch.delenv("PLAIN_BASE_URL", raising=False)
@@ -171,3 +189,25 @@ def test_operations_without_an_operation_id_are_named_by_method_and_path(generat
     endpoints = importlib.import_module("plain_client.api.default")
     modules = {path.stem for path in Path(endpoints.__path__[0]).glob("*.py")} - {"__init__"}
     assert modules == set(calls)  # openapi-python-client's endpoint functions have the same names
+
+
+def test_names_the_generators_take_differently_all_generate_and_keep_their_arguments(generation):
+    names = client_module("names")
+    server = Server(body={"name": "a", "1st": "b"})
+    client = names.NamesClient("t", transport=httpx.MockTransport(server))
+    label = client.find_labels(mixed_case="x", mixed_case_2="y")  # the later one of a snake_case clash: _2
+    assert server.last == ("GET", "https://names.example.com/labels?mixed_case=x&mixedCase=y")
+    assert type(label).__name__ == "LabelV1Label"  # a dotted schema name is one model, not a module path
+    assert (label.name, label.field_1st) == ("a", "b")
+    assert (
+        importlib.import_module("names_client.models")
+        .LabelV1Label.from_dict({"name": "a", "1st": "b"})
+        .field_1st
+        == "b"
+    )
+    server.status, server.body = 204, None
+    assert client.upload(file=b"\x00data", note="n") is None  # additional properties are no argument
+    sent = server.seen[-1]
+    assert sent.headers["content-type"].startswith("multipart/form-data; boundary=")
+    for part in (b'name="file"', b"\x00data", b'name="note"'):
+        assert part in sent.content

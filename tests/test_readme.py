@@ -28,4 +28,4 @@ def test_ci_runs_the_readme_commands():
     ]
     assert commands == ["make", "make test"]
     ci_lines = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
-    assert ci_lines[-2:] == commands
+    assert [line for line in ci_lines if line in commands] == commands  # in order, unconditional

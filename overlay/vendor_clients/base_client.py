@@ -129,6 +129,8 @@ class _ClientCore:
     api: ClassVar[ApiSettings]
     client_parameters: Mapping[str, str] = {}
     """The API's client-level path parameters (set by the generated constructor, before this one)."""
+    server_variables: Mapping[str, str | None] = {}
+    """The server URL's variables as given (set by the generated constructor, before this one)."""
     _call: Callable[..., Any]
     """Send one operation: ``SyncClient._call`` or ``AsyncClient._call``."""
 
@@ -146,7 +148,7 @@ class _ClientCore:
         self._secret = protect(Secret("", *(value for found in values.values() for value in found), *basics))
         self._auths: dict[str, CredentialsAuth | str | None] = {}
         """Per operation id: its auth, None for none, or why it has none (the message of the error)."""
-        self.base_url = self.api.base_url(options.get("base_url"))
+        self.base_url = self.api.base_url(options.get("base_url"), self.server_variables)
         self.deadline = options.get("deadline", DEFAULT_DEADLINE)
         self.max_response_bytes = options.get("max_response_bytes", DEFAULT_MAX_RESPONSE_BYTES)
         for name, problem in (

@@ -29,6 +29,20 @@ DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True)
+class ServerVariable:
+    """A variable of the first server's URL: the client argument and environment variable that set it."""
+
+    name: str
+    """The argument (snake_case of ``wire``)."""
+    wire: str
+    """Its name in the URL (``{wire}``)."""
+    env: str
+    default: str
+    enum: tuple[str, ...] = ()
+    """The values it may take (empty: any)."""
+
+
+@dataclass(frozen=True, slots=True)
 class ApiSettings:
     """Where one API's settings come from when they are not passed as arguments (from its registry entry)."""
 
@@ -41,11 +55,16 @@ class ApiSettings:
     """Path parameters given once per client: argument name -> environment variable."""
     schemes: Mapping[str, Scheme] = field(default_factory=dict)
     """The security schemes the client can send, by name in the spec."""
+    server_url: str | None = None
+    """The first server's URL with its ``{variables}`` (None: it has none, ``default_base_url`` is it)."""
+    server_variables: tuple[ServerVariable, ...] = ()
 
-    def base_url(self, value: str | None) -> str:
-        """The base URL: an absolute http(s) URL without credentials, query or fragment; a path prefix is
-        kept (every operation's path is joined under it). Errors never echo the value."""
-        url = value or os.environ.get(self.base_url_env) or self.default_base_url
+    def base_url(self, value: str | None, variables: Mapping[str, str | None] | None = None) -> str:
+        """The base URL: ``value``, the base URL variable, else the first server's URL with each variable
+        from ``variables`` (argument name -> value), its environment variable or its default. An absolute
+        http(s) URL without credentials, query or fragment; a path prefix is kept (every operation's path
+        is joined under it). Errors never echo the value."""
+        url = value or os.environ.get(self.base_url_env) or self.server(variables or {})
         if url is None:
             raise ConfigurationError(
                 f"No {self.name} base URL (the spec has no servers): pass base_url or set the environment "
@@ -55,6 +74,24 @@ class ApiSettings:
         problem = url_problem(url)
         if problem is not None:
             raise ConfigurationError(f"{self.name} base URL {problem} {where}")
+        return url
+
+    def server(self, values: Mapping[str, str | None]) -> str | None:
+        """The first server's URL with each variable from ``values``, its environment variable or its
+        default; an enum variable must take one of its values."""
+        if self.server_url is None:
+            return self.default_base_url
+        url = self.server_url
+        for variable in self.server_variables:
+            found = values.get(variable.name) or os.environ.get(variable.env) or variable.default
+            where = f"(argument {variable.name} or environment variable {variable.env})"
+            if not isinstance(found, str):
+                raise ConfigurationError(f"{self.name} {variable.name} must be a string {where}")
+            if variable.enum and found not in variable.enum:
+                raise ConfigurationError(
+                    f"{self.name} {variable.name} must be one of {list(variable.enum)} {where}"
+                )
+            url = url.replace(f"{{{variable.wire}}}", found)
         return url
 
     def scope(self, values: Mapping[str, str | None]) -> dict[str, str]:

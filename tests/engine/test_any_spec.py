@@ -18,6 +18,7 @@ from mocks.auth import basic_login
 from mocks.clients import environment
 from mocks.contract import settings
 from mocks.engine import MockApp
+from mocks.values import sample
 from tests.engine.conftest import FIXTURES, HERE
 
 pytestmark = pytest.mark.anyio
@@ -195,7 +196,10 @@ async def test_a_full_collection_refuses_creates_with_the_specs_4xx_or_507():
             assert (await http.post("/notes", json={"text": "a"})).status_code == 201
         full = await http.post("/notes", json={"text": "a"})
         assert full.status_code == 409
-        assert full.json()["message"] == "/notes: holds at most 5 items; delete some first"
+        assert (
+            full.json()["message"]
+            == f"/notes: holds at most {NOTES.spec['x-max-items']} items; delete some first"
+        )
         for _ in range(NOTES.spec["x-max-items"] - NOTES.mock.seed):
             assert (await http.post("/tags")).status_code == 201
         full = await http.post("/tags")  # its operation documents no 4xx
@@ -246,3 +250,11 @@ async def test_text_and_binary_bodies_are_read_as_their_media_type(content, medi
     async with httpx.AsyncClient(transport=transport, base_url="http://mock.test") as http:
         response = await http.post("/notes", content=content, headers={"Content-Type": media_type})
     assert response.status_code == status, response.text
+
+
+def test_a_default_or_example_of_the_wrong_type_is_not_a_sample():
+    assert sample({"type": "string", "default": "kept"}) == "kept"
+    assert isinstance(sample({"type": "string", "default": 1}), str)
+    assert isinstance(sample({"type": "integer", "example": "7"}), int)
+    assert sample({"type": "integer", "default": True}) is not True  # a boolean is no JSON integer
+    assert sample({"type": ["string", "null"], "example": None}) is None
