@@ -317,8 +317,10 @@ def modelled(spec: dict[str, Any]) -> tuple[dict[str, Any], dict[tuple[str, ...]
     a response (a string, a number, an enum, none: any value), for which it would write no model, copied into
     ``components/schemas`` as ``<OperationId>Request`` / ``<OperationId>Response``, which it writes as a
     ``RootModel`` (or an enum); each schema whose name holds a dot (which it reads as a module path) renamed
-    with underscores; and where each copy came from (its location -> the original one)."""
+    with underscores; unions inlined where they are nested (``unions_inlined``); and where each copy came
+    from (its location -> the original one)."""
     spec, moved = undotted(spec)
+    spec = unions_inlined(spec)
     schemas = dict(spec.get("components", {}).get("schemas") or {})
     paths = {path: dict(item) for path, item in spec.get("paths", {}).items()}
     for path, item in paths.items():
@@ -359,6 +361,49 @@ def original(moved: dict[tuple[str, ...], tuple[str, ...]], parts: tuple[str, ..
         if parts[: len(new)] == new:
             return [*old, *parts[len(new) :]]
     return list(parts)
+
+
+NESTED = ("items", "additionalProperties")
+"""Where a schema holds one nested schema (``properties`` holds one per name)."""
+
+
+def unions_inlined(spec: dict[str, Any]) -> dict[str, Any]:
+    """The spec with each ``$ref`` to a component that is only a union (``oneOf`` / ``anyOf``, no
+    properties), where it is nested (a property, an array's items, a map's values), replaced by the union
+    itself: datamodel-code-generator then writes ``list[Circle | Square]``, not a list of ``RootModel``s
+    whose values hide under ``.root`` (in a list or a map without its discriminator: each member is still
+    validated whole, the one that fits is kept). A union that refers to itself is left as it is."""
+    prefix = "#/components/schemas/"
+    unions = {
+        prefix + name: schema
+        for name, schema in (spec.get("components", {}).get("schemas") or {}).items()
+        if isinstance(schema, dict)
+        and any(key in schema for key in ("oneOf", "anyOf"))
+        and "properties" not in schema
+        and json.dumps(prefix + name) not in json.dumps(schema)
+    }
+    if not unions:
+        return spec
+
+    def inlined(value: Any, keyed: bool) -> Any:
+        ref = value.get("$ref") if isinstance(value, dict) else None
+        if ref not in unions or len(value) != 1:
+            return walk(value)
+        union = unions[ref]  # a list's or a map's discriminated union would be a RootModel again:
+        return walk(union if keyed else {k: v for k, v in union.items() if k != "discriminator"})
+
+    def walk(node: Any) -> Any:
+        if isinstance(node, list):
+            return [walk(value) for value in node]
+        if not isinstance(node, dict):
+            return node
+        out = {key: inlined(value, False) if key in NESTED else walk(value) for key, value in node.items()}
+        if isinstance(node.get("properties"), dict):
+            out["properties"] = {name: inlined(value, True) for name, value in node["properties"].items()}
+        return out
+
+    walked: dict[str, Any] = walk(spec)
+    return walked
 
 
 def undotted(spec: dict[str, Any]) -> tuple[dict[str, Any], dict[tuple[str, ...], tuple[str, ...]]]:
