@@ -327,6 +327,12 @@ class MockApp(Starlette):
         name = parameter.name
         if parameter.location == "path":
             values = [raw_path[name]] if name in raw_path else []
+        elif parameter.exploded and name not in multi:
+            found = {key: multi[key] for key in parameter.schema.get("properties", {}) if key in multi}
+            if found or parameter.required:  # ``style: form``, ``explode``: a key per property (none: {})
+                call.query[name] = self.exploded(parameter, found)
+                return
+            values = []
         elif parameter.location == "query":
             values = multi.get(name, [])
         elif parameter.location == "header":
@@ -346,6 +352,16 @@ class MockApp(Starlette):
         if problem is not None:
             raise MockError(400, problem)
         (call.path if parameter.location == "path" else call.query)[name] = value
+
+    @staticmethod
+    def exploded(parameter: Parameter, found: Mapping[str, list[str]]) -> dict[str, Any]:
+        """An object query parameter from its properties' keys, typed and checked."""
+        properties = parameter.schema["properties"]
+        value = {key: typed(raw, properties[key]) for key, raw in found.items()}
+        problem = first_error(parameter.check, value, parameter.name, prefixed=True)
+        if problem is not None:
+            raise MockError(400, problem)
+        return value
 
     # ------------------------------------------------------------------ operations
     def respond(self, call: Call) -> tuple[int, Any]:
@@ -642,9 +658,13 @@ def decode(media_type: str, content_type: str, raw: bytes, schema: Mapping[str, 
 
 
 def multipart_fields(content_type: str, raw: bytes) -> list[tuple[str, str]]:
-    """The ``(name, value)`` fields of a multipart body (a file's bytes read as Latin-1 text)."""
+    """The ``(name, value)`` fields of a multipart body (a file's bytes read as Latin-1 text); none for a
+    body that is only the closing delimiter."""
     head = f"Content-Type: {content_type}\r\n\r\n".encode("latin-1")
     message = BytesParser(policy=HTTP).parsebytes(head + raw)
+    boundary = message.get_boundary()
+    if boundary is not None and raw.strip() == f"--{boundary}--".encode("latin-1"):
+        return []
     if not message.is_multipart():
         raise ValueError("not multipart")
     fields = []

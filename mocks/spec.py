@@ -45,7 +45,9 @@ def validator(schema: Mapping[str, Any]) -> jsonschema_rs.Validator:
 
 
 def bounded(schema: Any) -> Any:
-    """A copy of ``schema`` where every ``int32``/``int64`` schema also states its range as bounds."""
+    """A copy of ``schema`` as JSON Schema 2020-12 reads it: every ``int32``/``int64`` schema also states its
+    range as bounds, and OpenAPI 3.0's ``nullable: true`` takes null (in its ``type`` and ``enum``, or as an
+    ``anyOf`` beside a schema without a type)."""
     if isinstance(schema, list):
         return [bounded(item) for item in schema]
     if not isinstance(schema, Mapping):
@@ -55,7 +57,13 @@ def bounded(schema: Any) -> Any:
     if limits is not None and {"integer", "number"} & set(types_of(copy)):
         copy.setdefault("minimum", limits[0])
         copy.setdefault("maximum", limits[1])
-    return copy
+    if copy.pop("nullable", False) is not True:
+        return copy
+    if "enum" in copy and None not in copy["enum"]:
+        copy["enum"] = [*copy["enum"], None]
+    if "type" not in copy:
+        return {"anyOf": [{"type": "null"}, copy]}
+    return {**copy, "type": [*types_of(copy), "null"]} if "null" not in types_of(copy) else copy
 
 
 @dataclass(frozen=True)
@@ -67,6 +75,8 @@ class Parameter:
     required: bool
     schema: Mapping[str, Any]
     check: jsonschema_rs.Validator = field(repr=False)
+    exploded: bool = False
+    """An object query parameter sent ``style: form, explode: true`` (the default): a key per property."""
 
     def coerce(self, values: list[str]) -> Any:
         """The raw strings of the parameter as its schema's type: a list for an array (one value per
@@ -83,10 +93,12 @@ def typed(values: list[str], schema: Mapping[str, Any]) -> Any:
 
 def coerce(raw: str, schema: Mapping[str, Any]) -> Any:
     """A string as the schema's scalar type when it reads as one (else left as it is, so that validation
-    names the mismatch); ``null`` as None where the schema takes null and no string reads so."""
+    names the mismatch); ``null`` as None where the schema takes null and the text ``null`` is no string
+    it takes (it has a format or an enum without it)."""
     kinds = types_of(schema)
     takes_null = "null" in kinds or schema.get("nullable") is True or None in schema.get("enum", ())
-    if raw == "null" and takes_null and "string" not in kinds and "null" not in schema.get("enum", ()):
+    as_string = "string" in kinds and "format" not in schema and "null" in schema.get("enum", ["null"])
+    if raw == "null" and takes_null and not as_string:
         return None
     if ("integer" in kinds or "number" in kinds) and INTEGER.fullmatch(raw):
         return int(raw)
@@ -375,6 +387,10 @@ class Spec:
                             p.get("required", False),
                             p.get("schema", {}),
                             validator(p.get("schema", {})),
+                            p["in"] == "query"
+                            and "properties" in p.get("schema", {})
+                            and p.get("style", "form") == "form"
+                            and p.get("explode", True) is True,
                         )
                         for p in parameters.values()
                     ),

@@ -258,3 +258,25 @@ def test_a_default_or_example_of_the_wrong_type_is_not_a_sample():
     assert isinstance(sample({"type": "integer", "example": "7"}), int)
     assert sample({"type": "integer", "default": True}) is not True  # a boolean is no JSON integer
     assert sample({"type": ["string", "null"], "example": None}) is None
+
+
+async def test_an_object_query_parameter_is_read_from_its_exploded_keys():
+    async with mock("finder") as http:
+        found = await http.get("/search", params={"tag": "a", "min": "1", "since": "null"})
+        assert (found.status_code, found.text) != (400, "")
+        assert found.status_code == 200
+        checks = [  # each property against the object's schema, a nullable format
+            ({"tag": "a", "min": "-1", "since": "null"}, 400),
+            ({"since": "null"}, 200),  # a required object without any of its keys is {}
+            ({"tag": "a", "since": "2022-01-01T00:00:00Z"}, 200),
+            ({"tag": "a", "since": "later"}, 400),
+        ]
+        for params, status in checks:
+            assert (await http.get("/search", params=params)).status_code == status, params
+
+
+async def test_a_multipart_body_of_only_its_closing_delimiter_has_no_fields():
+    headers = {"Content-Type": "multipart/form-data; boundary=b0"}
+    async with mock("finder") as http:
+        assert (await http.post("/notes", content=b"--b0--\r\n", headers=headers)).status_code == 204
+        assert (await http.post("/notes", content=b"--b1--\r\n", headers=headers)).status_code == 400
