@@ -18,8 +18,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from codegen.registry import Api
 from mocks import create_app, served_apis
+from mocks.apis import Api
 from mocks.clients import environment
 from mocks.server import HOST, listening_socket, loopback_server, serve_forever
 

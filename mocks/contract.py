@@ -16,9 +16,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from codegen.registry import Api, apis
 from mocks import served_apis
+from mocks.apis import Api
 from mocks.auth import fuzz_auth
+from mocks.registry import apis
 from mocks.spec import METHODS
 
 PHASES = ("examples", "coverage", "fuzzing", "stateful")

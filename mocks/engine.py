@@ -27,7 +27,7 @@ from urllib.parse import parse_qsl, unquote
 import orjson
 from starlette.applications import Starlette
 
-from codegen.registry import Api, load_spec
+from mocks.apis import Api, load_spec
 from mocks.auth import credential, presents
 from mocks.ids import convex_id
 from mocks.spec import Operation, Parameter, Resource, Spec, is_json, typed

@@ -48,6 +48,27 @@ def test_every_package_is_built_as_sdist_and_wheel(wheels):
             stem = f"{project.replace('-', '_')}-{version}"
             assert {f"{stem}.tar.gz", f"{stem}-py3-none-any.whl"} <= set(built)
     assert any(name.startswith("vendor_clients-") and name.endswith(".whl") for name in built)
+    assert any(name.startswith("vendor_clients_testing-") and name.endswith(".whl") for name in built)
+
+
+@pytest.mark.parametrize("api", apis(), ids=lambda api: api.name)
+def test_the_mocks_serve_the_spec_the_installed_client_ships(wheels, api: Api, tmp_path):
+    python, _ = wheels
+    script = (
+        "import mocks, pathlib\n"
+        f"app = mocks.create_app({api.name!r})\n"
+        "print(pathlib.Path(mocks.__file__).parent)\n"
+        "print(app.api.spec_path)\n"
+        "print(app.api.mock.token)"
+    )
+    done = subprocess.run([python, "-I", "-c", script], capture_output=True, text=True, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    package, spec, token = done.stdout.split()
+    venv = python.parent.parent
+    assert Path(package).is_relative_to(venv), "mocks imported from somewhere other than the clean venv"
+    assert Path(spec).read_bytes() == api.spec_path.read_bytes()
+    assert Path(spec).is_relative_to(venv)
+    assert token == api.mock.token
 
 
 def readme_example(api: Api) -> str:
