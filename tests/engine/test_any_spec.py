@@ -195,7 +195,7 @@ async def test_a_full_collection_refuses_creates_with_the_specs_4xx_or_507():
             assert (await http.post("/notes", json={"text": "a"})).status_code == 201
         full = await http.post("/notes", json={"text": "a"})
         assert full.status_code == 409
-        assert full.json()["message"] == "/notes: holds at most 5 items; delete some first"
+        assert full.json()["message"] == "/notes: holds at most 20 items; delete some first"
         for _ in range(NOTES.spec["x-max-items"] - NOTES.mock.seed):
             assert (await http.post("/tags")).status_code == 201
         full = await http.post("/tags")  # its operation documents no 4xx
