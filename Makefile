@@ -5,8 +5,8 @@ BIN := $(abspath $(VENV))/bin
 UV_VERSION := 0.13.8
 # The API registry: every specs/<name>.yaml is an API (codegen/registry.py).
 APIS := $(sort $(basename $(notdir $(wildcard specs/*.yaml))))
-# What every API's generation reads besides its own spec.
-CODEGEN := $(wildcard codegen/*.py codegen/*.yaml codegen/templates/*) pyproject.toml requirements.lock
+# What every API's generation reads besides its own spec (the registry model is shipped with the mocks).
+CODEGEN := $(wildcard codegen/*.py codegen/*.yaml codegen/templates/* mocks/apis.py mocks/installed.py) pyproject.toml requirements.lock
 INSTALLED_STAMP := $(VENV)/.installed
 LINKED_STAMP := $(VENV)/.linked
 GENERATED_STAMPS := $(APIS:%=$(VENV)/.generated-%)
@@ -84,7 +84,7 @@ bench: $(LINKED_STAMP) ## Benchmarks: one table of same-run ratios and medians (
 	scripts/bench-tools.sh
 	$(BIN)/python -m benchmarks
 
-dist: $(LINKED_STAMP) ## Build an sdist and a wheel of every generated package and of the runtime into dist/ (twine-checked)
+dist: $(LINKED_STAMP) ## Build an sdist and a wheel of every generated package, the runtime and the testing kit into dist/ (twine-checked)
 	$(BIN)/python -m release.dist
 
 lock: ## Re-resolve requirements.lock from pyproject.toml (run after changing a dependency)

@@ -40,6 +40,7 @@ from referencing.exceptions import Unresolvable
 from codegen.describe import DescribeError, Describer, for_models, location, modelled, named, original
 from codegen.problems import Problem, SpecError, validate
 from codegen.registry import ROOT, SPECS, Api, RegistryError, apis
+from mocks.installed import ENTRY, GROUP, SPEC
 
 GENERATED = ROOT / "generated"
 CODEGEN = Path(__file__).resolve().parent
@@ -168,6 +169,7 @@ def generate_client(api: Api, spec: dict[str, Any], out: Path, metadata: Path) -
     project = Project(openapi=openapi, config=config, custom_template_path=CODEGEN / "templates")
     try:
         project.env.globals["vendor"] = Describer(api, spec, metadata).view()
+        project.env.globals["shipped"] = {"spec": SPEC, "entry": ENTRY, "group": GROUP}
     except DescribeError as exc:
         raise SpecError([Problem(exc.parts, str(exc))]) from exc
     skipped = [error for tag in openapi.endpoint_collections_by_tag.values() for error in tag.parse_errors]
@@ -226,6 +228,14 @@ def generate_api(api: Api, out: Path, work: Path) -> None:
     metadata = work / f"{api.name}-models.json"
     generate_models(api, for_models(generated), out / api.models_project, metadata, work / api.spec_path.name)
     generate_client(api, generated, out / api.client_project, metadata)
+    ship_spec(api, out / api.client_project / api.client_package)
+
+
+def ship_spec(api: Api, package: Path) -> None:
+    """Put the spec, byte for byte, and the registry entry into the client package, where the mocks read
+    them when no repository is around (``mocks/installed.py``)."""
+    shutil.copyfile(api.spec_path, package / SPEC)
+    (package / ENTRY).write_text(json.dumps(api.entry, indent=2, sort_keys=True) + "\n", encoding="utf-8")
 
 
 CRASH_MESSAGE = 300

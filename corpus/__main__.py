@@ -139,9 +139,9 @@ def check_document(path: Path, name: str, work: Path, examples: int, until: str)
             return row
     row.results["calls"] += f" {report['passed']}/{report['total']}"
     [served] = served_apis(alone)
-    found = contradictions(served)
+    found = contradictions(served).values()
     row.results[CONTRADICTS] = str(len(found))
-    row.reasons += [f"contradiction: {problem.at(Path(path.name))}" for problem in found.values()]
+    row.reasons += [f"contradiction: {path.name}#{each.pointer}: {each.message}" for each in found]
     if until != "fuzz":  # the stages after ``until`` are not run
         for stage in STAGES[STAGES.index(until) + 1 :]:
             row.results.pop(stage, None)

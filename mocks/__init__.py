@@ -11,8 +11,9 @@ import importlib
 from pathlib import Path
 from typing import Any
 
-from codegen.registry import Api, api, apis
+from mocks.apis import Api, folder_apis
 from mocks.engine import MockApp
+from mocks.registry import api, apis
 
 
 def create_app(name: str | Api, **options: Any) -> MockApp:
@@ -26,5 +27,6 @@ def create_app(name: str | Api, **options: Any) -> MockApp:
 
 
 def served_apis(specs: Path | None = None) -> list[Api]:
-    """The registry's APIs, or those of another folder of specs (with its own ``pyproject.toml``, if any)."""
-    return apis() if specs is None else apis(specs=specs, pyproject=specs / "pyproject.toml")
+    """The registry's APIs (``mocks.registry``), or those of another folder of specs (with its own
+    ``pyproject.toml``, if any)."""
+    return apis() if specs is None else folder_apis(specs, specs / "pyproject.toml")

@@ -18,8 +18,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from codegen.registry import Api
 from mocks import create_app, served_apis
+from mocks.apis import Api
 from mocks.clients import environment
 from mocks.server import HOST, listening_socket, loopback_server, serve_forever
 
@@ -76,6 +76,11 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--specs", type=Path, metavar="DIR", help="serve the specs of DIR instead of those in specs/"
     )
+    parser.add_argument(
+        "--admin",
+        action="store_true",
+        help="also serve the admin routes under /__mock__ (fault injection, recorded requests)",
+    )
     return parser.parse_args(argv)
 
 
@@ -98,6 +103,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         listener = listeners[found.name]
         try:
             app = create_app(found, **found.mock.options)
+            app.admin = options.admin
         except Exception as error:  # one spec's problem: the others are still served
             listener.close()
             print(

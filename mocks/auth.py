@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from codegen.registry import Api
+from mocks.apis import Api
 
 LOCATIONS = ("header", "query", "cookie")
 

@@ -13,9 +13,10 @@ from typing import Any
 import httpx
 from starlette.types import ASGIApp
 
-from codegen.registry import Api, api
+from mocks.apis import Api
 from mocks.auth import basic_login, kind
 from mocks.inprocess import SyncASGITransport
+from mocks.registry import api
 
 MOCK_URL = "http://mock.test"
 AsyncWrap = Callable[[httpx.AsyncBaseTransport], httpx.AsyncBaseTransport]

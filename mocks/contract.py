@@ -14,13 +14,14 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from codegen.problems import Problem
-from codegen.registry import Api, apis
 from mocks import served_apis
+from mocks.apis import Api
 from mocks.auth import fuzz_auth
+from mocks.registry import apis
 from mocks.spec import METHODS
 
 PHASES = ("examples", "coverage", "fuzzing", "stateful")
@@ -34,7 +35,20 @@ def credentials(served: Api) -> dict[str, dict[str, str]]:
     return {name: auth for name, auth in found.items() if auth is not None}
 
 
-def contradictions(served: Api) -> dict[str, Problem]:
+@dataclass(frozen=True)
+class Contradiction:
+    """Where a document contradicts itself (a JSON pointer into it) and how."""
+
+    pointer: str
+    message: str
+
+
+def pointer(parts: Sequence[str]) -> str:
+    """The JSON pointer of a location (``/paths/~1pets/get``)."""
+    return "".join("/" + part.replace("~", "~0").replace("/", "~1") for part in parts)
+
+
+def contradictions(served: Api) -> dict[str, Contradiction]:
     """The operations whose document contradicts itself under fuzzing, by schemathesis's name: they take
     input (parameters or a body) but document no 4xx, ``4XX`` or ``default`` response, so invalid input has
     no documented answer (a 400 is an undocumented status; a 2xx accepts what the schema refuses). The mock
@@ -46,8 +60,8 @@ def contradictions(served: Api) -> dict[str, Problem]:
             takes = item.get("parameters") or op.get("parameters") or op.get("requestBody")
             statuses = [str(status) for status in op.get("responses", {})]
             if takes and not any(status[0] == "4" or status == "default" for status in statuses):
-                found[f"{method.upper()} {template}"] = Problem(
-                    ("paths", template, method, "responses"),
+                found[f"{method.upper()} {template}"] = Contradiction(
+                    pointer(("paths", template, method, "responses")),
                     "takes input but documents no 4xx or default response for invalid input (fuzzed "
                     "without the undocumented-status check)",
                 )

@@ -15,7 +15,7 @@ import json
 import re
 import uuid
 from collections.abc import Awaitable, Callable, Mapping, MutableMapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from email.parser import BytesParser
 from email.policy import HTTP
 from functools import cache
@@ -27,9 +27,13 @@ from urllib.parse import parse_qsl, unquote
 import orjson
 from starlette.applications import Starlette
 
-from codegen.registry import Api, load_spec
+from mocks import admin
+from mocks.admin import ADMIN_PREFIX, MAX_ADMIN_BODY
+from mocks.apis import Api, load_spec
 from mocks.auth import credential, presents
+from mocks.faults import UNSET, Faults
 from mocks.ids import convex_id
+from mocks.recording import Recorder, SentCall
 from mocks.spec import Operation, Parameter, Resource, Spec, is_json, typed
 from mocks.store import CollectionKey, MemoryStore, Record
 from mocks.values import JsonPath, clone, sample, sample_string, schema_at, set_at, types_of
@@ -181,6 +185,7 @@ class MockApp(Starlette):
         *,
         body_timeout: float = BODY_TIMEOUT,
         max_items: int | None = None,
+        admin: bool = False,
     ) -> None:
         self.api = served
         self.spec = read_spec(served.spec_path)
@@ -212,6 +217,16 @@ class MockApp(Starlette):
         }
         """What each security scheme accepts, by scheme name."""
         self.filters = {operation.id: self._filterable(operation) for operation in self.spec.operations}
+        self.faults = Faults({operation.id: operation for operation in self.spec.operations})
+        """Faults to inject, per operation (``mocks.faults``)."""
+        secrets = self.credentials.values()
+        self.recorder = Recorder(
+            [found.name for found in secrets if found.location == "header"],
+            [found.name for found in secrets if found.location == "query"],
+        )
+        """Every request received (``mocks.recording``)."""
+        self.admin = admin
+        """Whether the admin routes under ``ADMIN_PREFIX`` are served (``mocks.admin``)."""
         super().__init__()
         self.state.store = MemoryStore(self.seed) if store is None else store
 
@@ -224,29 +239,97 @@ class MockApp(Starlette):
         if scope["type"] == "lifespan":
             await lifespan(receive, send)
             return
+        if self.admin and scope["path"].startswith(ADMIN_PREFIX):
+            await self.administer(scope, receive, send)
+            return
         operation: Operation | None = None
         headers: list[tuple[str, str]] = []
+        sent: SentCall | None = None
+        raw_path: dict[str, str] = {}
         try:
-            operation, path = self.route(scope)
-            call = await self.read(operation, path, scope, receive)
-            status, body = self.respond(call)
+            operation, raw_path = self.route(scope)
+            call = await self.read(operation, raw_path, scope, receive)
+            sent = self.sent(scope, call)
+            status, body = await self.answer(call)
         except MockError as error:
             if operation is not None and error.status not in TRANSPORT_STATUSES:
                 error.status = operation.answered(error.status, error.instead)
             status, headers = error.status, error.headers
             body = self.error(error, operation)
+            if sent is None:
+                sent = self.sent_invalid(scope, operation, raw_path, error)
         except Disconnected:
             return
+        self.recorder.add(replace(sent, status=status))
         media_type = "application/json" if operation is None else operation.media_type(status)
-        payload = b"" if body is None else encode(body, media_type)
-        raw_headers = [(b"content-length", str(len(payload)).encode())]
-        if body is not None:
-            raw_headers.append((b"content-type", media_type.encode()))
         if operation is not None:
             headers = [*operation.headers(status), *headers]
-        raw_headers += [(name.encode(), value.encode("latin-1", "replace")) for name, value in headers]
-        await send({"type": "http.response.start", "status": status, "headers": raw_headers})
-        await send({"type": "http.response.body", "body": payload})
+        await reply(send, status, None if body is None else encode(body, media_type), media_type, headers)
+
+    async def administer(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Answer an admin request (``mocks.admin``), its body read under ``MAX_ADMIN_BODY``."""
+        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
+        try:
+            raw = await read_body(scope, receive, headers, MAX_ADMIN_BODY, self.body_timeout)
+            status, body = admin.handle(self, scope["method"], scope["path"], raw)
+        except MockError as error:
+            status, body = error.status, {"message": str(error)}
+        except Disconnected:
+            return
+        await reply(send, status, None if body is None else dump(body), "application/json", [])
+
+    def reset(self) -> None:
+        """Back to the seeded state, with no pending fault and no recorded request."""
+        self.store.reset()
+        self.faults.clear()
+        self.recorder.calls.clear()
+
+    async def answer(self, call: Call) -> tuple[int, Any]:
+        """The operation's answer, unless a fault of it is pending (``mocks.faults``): then after its delay,
+        its status and body (the API's error body for the status when it gives none)."""
+        fault = self.faults.take(call.operation.id)
+        if fault is None:
+            return self.respond(call)
+        if fault.seconds:
+            await asyncio.sleep(fault.seconds)
+        if fault.status is None:
+            return self.respond(call)
+        if fault.body is UNSET:
+            return fault.status, self.error(MockError(fault.status), call.operation)
+        return fault.status, fault.body
+
+    def sent(self, scope: Scope, call: Call) -> SentCall:
+        """The record of a request that conforms to the spec (its status is set once answered)."""
+        query = {name: value for name, value in call.query.items() if name in call.given}
+        return SentCall(
+            call.operation.id,
+            scope["method"],
+            scope["path"],
+            dict(call.path),
+            self.recorder.query(query),
+            clone(call.body),
+            self.recorder.headers(call.headers),
+            0,
+        )
+
+    def sent_invalid(
+        self, scope: Scope, operation: Operation | None, raw_path: dict[str, str], error: MockError
+    ) -> SentCall:
+        """The record of a request answered before it was read whole: a violation of the spec, unless it
+        was refused for its scope (403, a rule of the mock rather than of the spec)."""
+        pairs = parse_qsl(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True)
+        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
+        return SentCall(
+            None if operation is None else operation.id,
+            scope["method"],
+            scope["path"],
+            raw_path,
+            self.recorder.query(dict(pairs)),
+            None,
+            self.recorder.headers(headers),
+            error.status,
+            None if error.status == 403 else str(error),
+        )
 
     def error(self, error: MockError, operation: Operation | None) -> Any:
         """The API's error body for ``error``: the operation's documented example of the status, else a
@@ -597,6 +680,18 @@ async def read_body(
         chunks.append(chunk)
         more = message.get("more_body", False)
     return b"".join(chunks)
+
+
+async def reply(
+    send: Send, status: int, payload: bytes | None, media_type: str, headers: Sequence[tuple[str, str]]
+) -> None:
+    """Send a response: ``payload`` (None: no body) of ``media_type``, with ``headers``."""
+    raw_headers = [(b"content-length", str(len(payload or b"")).encode())]
+    if payload is not None:
+        raw_headers.append((b"content-type", media_type.encode()))
+    raw_headers += [(name.encode(), value.encode("latin-1", "replace")) for name, value in headers]
+    await send({"type": "http.response.start", "status": status, "headers": raw_headers})
+    await send({"type": "http.response.body", "body": payload or b""})
 
 
 def encode(body: Any, media_type: str) -> bytes:

@@ -11,9 +11,9 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from codegen.registry import api
 from mocks.engine import Call, MockApp, MockError
 from mocks.lighthouse_store import ListQuery, WorkspaceRecord, WorkspaceStore
+from mocks.registry import api
 
 API = api("lighthouse")
 TOKEN = API.mock.token

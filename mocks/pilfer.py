@@ -12,9 +12,9 @@ from functools import cache
 from itertools import cycle, islice
 from typing import Any
 
-from codegen.registry import api
 from mocks.engine import Call, MockApp, MockError
 from mocks.ids import convex_id
+from mocks.registry import api
 from mocks.store import MemoryStore, Record
 
 API = api("pilfer")

@@ -1,5 +1,6 @@
-"""``python -m release.dist [--out DIR]``: an sdist and a wheel of every generated package and of the
-runtime, built from clean copies (no build litter in the checkout), then ``twine check``-ed."""
+"""``python -m release.dist [--out DIR]``: an sdist and a wheel of every generated package, of the
+runtime and of the testing kit, built from clean copies (no build litter in the checkout), then
+``twine check``-ed."""
 
 from __future__ import annotations
 
@@ -16,23 +17,31 @@ BIN = Path(sys.executable).parent
 LITTER = shutil.ignore_patterns("__pycache__", "*.egg-info", "build", "dist", ".ruff_cache")
 
 
+TESTING = ROOT / "testing"
+ASSEMBLED = {ROOT: ("vendor-clients", "overlay"), TESTING: ("vendor-clients-testing", "mocks")}
+"""Projects put together from their metadata folder and a source tree of the repository: the runtime
+(pyproject, README and overlay/) and the testing kit (testing/'s pyproject and README, and mocks/)."""
+
+
 def projects(root: Path = ROOT) -> list[Path]:
-    """The runtime project and, per API of the registry, its models and its client."""
+    """The runtime project, the testing kit and, per API of the registry, its models and its client."""
     generated = root / "generated"
     found = [generated / name for api in apis() for name in (api.models_project, api.client_project)]
-    return [*found, root]
+    return [*found, *ASSEMBLED]
 
 
 def clean_copy(project: Path, scratch: Path) -> Path:
-    """A copy of a project to build from: the runtime's pyproject, README and overlay/, or a generated one."""
-    target = scratch / (project.name if project != ROOT else "vendor-clients")
-    if project == ROOT:
-        target.mkdir()
-        for name in ("pyproject.toml", "README.md"):
-            shutil.copy(ROOT / name, target)
-        shutil.copytree(ROOT / "overlay", target / "overlay", ignore=LITTER)
-    else:
+    """A copy of a project to build from: an assembled one (``ASSEMBLED``) or a generated one."""
+    if project not in ASSEMBLED:
+        target = scratch / project.name
         shutil.copytree(project, target, ignore=LITTER)
+        return target
+    name, tree = ASSEMBLED[project]
+    target = scratch / name
+    target.mkdir()
+    for metadata in ("pyproject.toml", "README.md"):
+        shutil.copy(project / metadata, target)
+    shutil.copytree(ROOT / tree, target / tree, ignore=LITTER)
     return target
 
 

@@ -1,5 +1,6 @@
 """``make dist``: the wheels install alone into a clean virtual environment (no editable installs, no
-repository on ``sys.path``) and each generated client's README example runs against its mock."""
+repository on ``sys.path``), each generated client's README example runs against its mock, and the
+README's testing examples pass under pytest with the testing kit's fixtures."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from mocks.server import serving_in_thread
 
 ROOT = Path(__file__).resolve().parent.parent
 UV = Path(sys.executable).parent / "uv"
+README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
@@ -48,6 +50,27 @@ def test_every_package_is_built_as_sdist_and_wheel(wheels):
             stem = f"{project.replace('-', '_')}-{version}"
             assert {f"{stem}.tar.gz", f"{stem}-py3-none-any.whl"} <= set(built)
     assert any(name.startswith("vendor_clients-") and name.endswith(".whl") for name in built)
+    assert any(name.startswith("vendor_clients_testing-") and name.endswith(".whl") for name in built)
+
+
+@pytest.mark.parametrize("api", apis(), ids=lambda api: api.name)
+def test_the_mocks_serve_the_spec_the_installed_client_ships(wheels, api: Api, tmp_path):
+    python, _ = wheels
+    script = (
+        "import mocks, pathlib\n"
+        f"app = mocks.create_app({api.name!r})\n"
+        "print(pathlib.Path(mocks.__file__).parent)\n"
+        "print(app.api.spec_path)\n"
+        "print(app.api.mock.token)"
+    )
+    done = subprocess.run([python, "-I", "-c", script], capture_output=True, text=True, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    package, spec, token = done.stdout.split()
+    venv = python.parent.parent
+    assert Path(package).is_relative_to(venv), "mocks imported from somewhere other than the clean venv"
+    assert Path(spec).read_bytes() == api.spec_path.read_bytes()
+    assert Path(spec).is_relative_to(venv)
+    assert token == api.mock.token
 
 
 def readme_example(api: Api) -> str:
@@ -67,3 +90,17 @@ def test_the_readme_example_runs_from_the_wheels_against_the_mock(wheels, api: A
         )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip(), "the example printed nothing"
+
+
+def test_the_readmes_testing_examples_pass_under_pytest_from_the_wheels(wheels, tmp_path):
+    python, _ = wheels
+    section = README.split("## Testing your code", 1)[1].split("\n## ", 1)[0]
+    examples = re.findall(r"```python\n(.*?)```", section, flags=re.S)
+    assert examples, "the README's Testing your code section has no Python example"
+    (tmp_path / "test_readme_examples.py").write_text("\n\n".join(examples), encoding="utf-8")
+    env = {"PATH": os.environ["PATH"]}
+    command = [python, "-I", "-m", "pytest", "-q", "-p", "no:cacheprovider", "test_readme_examples.py"]
+    done = subprocess.run(command, capture_output=True, text=True, env=env, cwd=tmp_path)
+    assert done.returncode == 0, done.stdout + done.stderr
+    tests = len(re.findall(r"^def test_", "\n".join(examples), flags=re.M))
+    assert f"{tests} passed" in done.stdout

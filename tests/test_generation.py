@@ -92,7 +92,7 @@ def test_a_broken_spec_is_reported_by_pointer_and_the_other_apis_still_generate(
 
 def test_a_post_hook_that_cannot_run_fails_generation(tmp_path):
     """A copy of the project whose openapi-python-client settings name a hook that is not installed."""
-    for folder in ("codegen", "specs"):
+    for folder in ("codegen", "mocks", "specs"):
         shutil.copytree(ROOT / folder, tmp_path / folder)
     shutil.copy(ROOT / "pyproject.toml", tmp_path)
     config = tmp_path / "codegen" / "openapi-python-client.yaml"

@@ -19,5 +19,6 @@ setup(
         "lighthouse-models == 2.0.0",
         "vendor-clients >= 0.1, < 1",
     ],
-    package_data={"lighthouse_client": ["py.typed"]},
+    package_data={"lighthouse_client": ["py.typed", "openapi.yaml", "registry.json"]},
+    entry_points={"vendor_clients.apis": ["lighthouse = lighthouse_client"]},
 )
