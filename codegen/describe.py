@@ -743,7 +743,7 @@ class Describer:
             return "None", None
         envelope = self.api.envelope
         found = response.fields.get(envelope) if envelope and paging is None and response.spread else None
-        if response.kind == "root":
+        if response.kind == "root" and paging is None:  # a page is read whole by its iterator
             found = response.fields["root"]
         returns, unwrap = (found.annotation, found.name) if found else (response.name, None)
         return (f"{returns} | None" if empty else returns), unwrap

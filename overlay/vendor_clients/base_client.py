@@ -1,13 +1,16 @@
 """The sync and async clients every generated API client builds on: one ``_call`` per operation with auth,
-timeouts, retries, argument checks, typed errors and validated responses; item and page iterators."""
+timeouts, retries, argument checks, typed errors and validated responses; item and page iterators; raw
+twins whose calls return the ``RawResponse``."""
 
 from __future__ import annotations
 
 import re
 import time
 from collections.abc import AsyncGenerator, Callable, Iterator, Mapping
+from copy import copy
+from datetime import timedelta
 from difflib import get_close_matches
-from functools import wraps
+from functools import partial, wraps
 from inspect import signature
 from types import TracebackType
 from typing import Any, ClassVar, ParamSpec, Self, TypedDict, TypeVar, Unpack, cast
@@ -32,8 +35,9 @@ from .deadlines import LIMITS, Limits
 from .errors import APIConnectionError, APIError, APITimeoutError, ConfigurationError, ResponseTooLargeError
 from .operation import Operation, ResponseT
 from .pagination import DEFAULT_PAGE_SIZE, PagePlan, aiter_items, aiter_pages, iter_items, iter_pages
+from .raw import PageResponses, RawResponse
 from .redaction import protect, redact_chain
-from .responses import decode
+from .responses import decode, status_error
 from .retries import AsyncRetryTransport, RetryPolicy, RetryTransport
 from .transports import async_transport, sync_transport
 
@@ -131,6 +135,10 @@ class _ClientCore:
     """The API's client-level path parameters (set by the generated constructor, before this one)."""
     _call: Callable[..., Any]
     """Send one operation: ``SyncClient._call`` or ``AsyncClient._call``."""
+    _raw_call: Callable[..., Any]
+    """``_call`` returning the ``RawResponse``."""
+    _raw_pages: Callable[..., Any]
+    """``_iter_pages`` yielding the ``RawResponse`` of each page."""
 
     def __init__(self, token: str | None, options: Mapping[str, Any], kind: type) -> None:
         unknown = set(options) - OPTIONS
@@ -254,7 +262,28 @@ class _ClientCore:
         result = decode(
             response, model, operation.operation_id, self._secret, operation.empty_statuses, media
         )
+        if operation.unwrap is not None and result is not None:
+            result = getattr(result, operation.unwrap)
         return cast(ResponseT, result)
+
+    def _raw(
+        self, operation: Operation[ResponseT], response: httpx.Response, seconds: float
+    ) -> RawResponse[ResponseT]:
+        """The raw response of a call that took ``seconds``; an error status raises as ``_decode`` does."""
+        if not response.is_success:
+            raise status_error(response, self._secret)
+        url = self._secret.redact(str(response.request.url))
+        return RawResponse(
+            response, partial(self._decode, operation, response), url, timedelta(seconds=seconds)
+        )
+
+    def _raw_twin(self) -> Self:
+        """This client (its pool, settings and credentials) with calls returning the ``RawResponse`` and
+        page iterators yielding them: what a generated ``...WithRawResponse`` calls."""
+        twin = copy(self)
+        # Shadowing the two methods on the twin leaves the calls of every other client as they are.
+        vars(twin).update(_call=twin._raw_call, _iter_pages=twin._raw_pages)
+        return twin
 
     def _fetcher(
         self, operation: Operation[Any], filters: Mapping[str, Any], plan: PagePlan, call: PerCall
@@ -276,12 +305,21 @@ class SyncClient(_ClientCore):
     def _call(
         self, operation: Operation[ResponseT], arguments: Mapping[str, Any], *call: *PerCall
     ) -> ResponseT:
+        return self._decode(operation, self._send(operation, self._request(operation, arguments, *call)))
+
+    def _raw_call(
+        self, operation: Operation[ResponseT], arguments: Mapping[str, Any], *call: *PerCall
+    ) -> RawResponse[ResponseT]:
         request = self._request(operation, arguments, *call)
+        start = time.monotonic()
+        response = self._send(operation, request)
+        return self._raw(operation, response, time.monotonic() - start)
+
+    def _send(self, operation: Operation[Any], request: dict[str, Any]) -> httpx.Response:
         try:
-            response = self._http.request(**request)
+            return self._http.request(**request)
         except httpx.RequestError as exc:
             raise self._transport_error(operation, exc) from exc
-        return self._decode(operation, response)
 
     def _iter_pages(
         self,
@@ -292,6 +330,13 @@ class SyncClient(_ClientCore):
     ) -> Iterator[ResponseT]:
         plan = PagePlan(operation, page_size)
         return iter_pages(self._fetcher(operation, filters, plan, call), plan)
+
+    def _raw_pages(
+        self, operation: Operation[Any], filters: Mapping[str, Any], page_size: int, call: PerCall
+    ) -> Iterator[RawResponse[Any]]:
+        plan, kept = PagePlan(operation, page_size), PageResponses()
+        fetch = self._fetcher(operation, filters, plan, call)
+        return kept.responses(iter_pages(lambda position: kept.parsed(fetch(position)), plan))
 
     def _iter_items(
         self,
@@ -326,11 +371,21 @@ class AsyncClient(_ClientCore):
         self, operation: Operation[ResponseT], arguments: Mapping[str, Any], *call: *PerCall
     ) -> ResponseT:
         request = self._request(operation, arguments, *call)
+        return self._decode(operation, await self._send(operation, request))
+
+    async def _raw_call(
+        self, operation: Operation[ResponseT], arguments: Mapping[str, Any], *call: *PerCall
+    ) -> RawResponse[ResponseT]:
+        request = self._request(operation, arguments, *call)
+        start = time.monotonic()
+        response = await self._send(operation, request)
+        return self._raw(operation, response, time.monotonic() - start)
+
+    async def _send(self, operation: Operation[Any], request: dict[str, Any]) -> httpx.Response:
         try:
-            response = await self._http.request(**request)
+            return await self._http.request(**request)
         except httpx.RequestError as exc:
             raise self._transport_error(operation, exc) from exc
-        return self._decode(operation, response)
 
     def _iter_pages(
         self,
@@ -343,6 +398,18 @@ class AsyncClient(_ClientCore):
         """Pages in order; once the first gives the total, up to ``prefetch`` pages are fetched
         concurrently ahead of the consumer (0: one request at a time)."""
         return self._pages(operation, filters, PagePlan(operation, page_size), call, prefetch)
+
+    def _raw_pages(
+        self,
+        operation: Operation[Any],
+        filters: Mapping[str, Any],
+        page_size: int,
+        call: PerCall,
+        prefetch: int = 0,
+    ) -> AsyncGenerator[RawResponse[Any]]:
+        kept = PageResponses()
+        plan = PagePlan(operation, page_size)
+        return kept.async_responses(self._pages(operation, filters, plan, call, prefetch, kept))
 
     def _iter_items(
         self,
@@ -363,10 +430,19 @@ class AsyncClient(_ClientCore):
         plan: PagePlan,
         call: PerCall,
         prefetch: int,
+        kept: PageResponses | None = None,
     ) -> AsyncGenerator[Any]:
+        """The pages; with ``kept``, the fetches return raw responses, parsed for the iteration and kept."""
         if (problem := integer_problem(prefetch, 0)) is not None:
             raise operation.invalid("prefetch", problem)
-        return aiter_pages(self._fetcher(operation, filters, plan, call), plan, prefetch)
+        fetch = self._fetcher(operation, filters, plan, call)
+        if kept is None:
+            return aiter_pages(fetch, plan, prefetch)
+
+        async def parsed(position: Any) -> Any:
+            return kept.parsed(await fetch(position))
+
+        return aiter_pages(parsed, plan, prefetch)
 
     async def aclose(self) -> None:
         await self._http.aclose()

@@ -36,8 +36,9 @@ def mocks_over_tcp() -> Iterator[dict[str, str]]:
 
 
 def test_the_section_has_the_examples_it_promises() -> None:
-    assert len(EXAMPLES) == 5
-    for name in ("PilferClient", "LighthouseClient", "AsyncLighthouseClient", "NotFoundError", "RetryPolicy"):
+    assert len(EXAMPLES) == 6
+    names = ("PilferClient", "LighthouseClient", "AsyncLighthouseClient", "NotFoundError", "RetryPolicy")
+    for name in (*names, "with_raw_response"):
         assert any(name in example for example in EXAMPLES), name
 
 
@@ -57,5 +58,10 @@ def test_readme_example_runs(
 ) -> None:
     printed = run(example, mocks_over_tcp, monkeypatch)
     assert printed
-    if "NotFoundError" in example:
+    if "NotFoundError" in example and "LighthouseClient" in example:
         assert printed == "404 workspace/not-found Workspace not found"
+    if "with_raw_response" in example:
+        lines = printed.splitlines()
+        assert lines[0] == "201 application/json HTTP/1.1"
+        assert lines[1] == "200 13 True"  # the 12 seeded spaces and the new one, on one page
+        assert lines[-1] == '404 {"code":"not_found","message":"Space not found"} None'

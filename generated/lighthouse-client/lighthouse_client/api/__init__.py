@@ -5,6 +5,7 @@ and returns the validated pydantic model from ``lighthouse_models``."""
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
+from functools import cached_property
 from typing import Literal, Unpack
 from uuid import UUID
 
@@ -33,6 +34,7 @@ from vendor_clients.base_client import (
 )
 from vendor_clients.config import ApiSettings
 from vendor_clients.operation import Operation, Paging
+from vendor_clients.raw import async_raw_method, async_raw_pages, raw_method, raw_pages
 
 API = ApiSettings(
     name="PierCloud Lighthouse Workspaces API",
@@ -68,7 +70,7 @@ LIST_WORKSPACES: Operation[WorkspaceListResponse] = Operation(
     security=(("bearerAuth",),),
 )
 
-GET_WORKSPACE: Operation[WorkspaceDetailResponse] = Operation(
+GET_WORKSPACE: Operation[WorkspaceDetail] = Operation(
     "getWorkspace",
     "GET",
     "/lighthouse/orgs/{org_id}/businesses/{business_id}/workspaces/{id}",
@@ -81,6 +83,7 @@ GET_WORKSPACE: Operation[WorkspaceDetailResponse] = Operation(
     body_fields={},
     paging=None,
     security=(("bearerAuth",),),
+    unwrap="data",
 )
 
 
@@ -204,7 +207,24 @@ class LighthouseClient(SyncClient):
         max_response_bytes: CallLimit = USE_DEFAULT,
     ) -> WorkspaceDetail:
         """Access Workspace Information: ``GET /lighthouse/orgs/{org_id}/businesses/{business_id}/workspaces/{id}``."""
-        return (self._call(GET_WORKSPACE, {"id": id}, timeout, deadline, max_response_bytes)).data
+        return self._call(GET_WORKSPACE, {"id": id}, timeout, deadline, max_response_bytes)
+
+    @cached_property
+    def with_raw_response(self) -> LighthouseClientWithRawResponse:
+        """The methods and page iterators returning the ``RawResponse``: status, headers and body as received,
+        ``parse()`` giving what the method returns."""
+        return LighthouseClientWithRawResponse(self)
+
+
+class LighthouseClientWithRawResponse:
+    """``LighthouseClient.with_raw_response``: each method returns the ``RawResponse`` (each page
+    iterator yields one per page), sharing the client's connections and settings."""
+
+    def __init__(self, client: LighthouseClient) -> None:
+        raw = client._raw_twin()
+        self.list_workspaces = raw_method(raw.list_workspaces)
+        self.iter_workspace_pages = raw_pages(raw.iter_workspace_pages)
+        self.get_workspace = raw_method(raw.get_workspace)
 
 
 class AsyncLighthouseClient(AsyncClient):
@@ -332,4 +352,21 @@ class AsyncLighthouseClient(AsyncClient):
         max_response_bytes: CallLimit = USE_DEFAULT,
     ) -> WorkspaceDetail:
         """Access Workspace Information: ``GET /lighthouse/orgs/{org_id}/businesses/{business_id}/workspaces/{id}``."""
-        return (await self._call(GET_WORKSPACE, {"id": id}, timeout, deadline, max_response_bytes)).data
+        return await self._call(GET_WORKSPACE, {"id": id}, timeout, deadline, max_response_bytes)
+
+    @cached_property
+    def with_raw_response(self) -> AsyncLighthouseClientWithRawResponse:
+        """The methods and page iterators returning the ``RawResponse``: status, headers and body as received,
+        ``parse()`` giving what the method returns."""
+        return AsyncLighthouseClientWithRawResponse(self)
+
+
+class AsyncLighthouseClientWithRawResponse:
+    """``AsyncLighthouseClient.with_raw_response``: each method returns the ``RawResponse`` (each page
+    iterator yields one per page), sharing the client's connections and settings."""
+
+    def __init__(self, client: AsyncLighthouseClient) -> None:
+        raw = client._raw_twin()
+        self.list_workspaces = async_raw_method(raw.list_workspaces)
+        self.iter_workspace_pages = async_raw_pages(raw.iter_workspace_pages)
+        self.get_workspace = async_raw_method(raw.get_workspace)

@@ -5,6 +5,7 @@ and returns the validated pydantic model from ``pilfer_models``."""
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
+from functools import cached_property
 from typing import Unpack
 
 from pilfer_models import (
@@ -35,6 +36,7 @@ from vendor_clients.base_client import (
 )
 from vendor_clients.config import ApiSettings
 from vendor_clients.operation import Operation, Paging
+from vendor_clients.raw import async_raw_method, async_raw_pages, raw_method, raw_pages
 
 API = ApiSettings(
     name="Pilfer Spaces API",
@@ -68,7 +70,7 @@ LIST_SPACES: Operation[SpaceListResponse] = Operation(
     security=(("bearerAuth",),),
 )
 
-CREATE_SPACE: Operation[SpaceResponse] = Operation(
+CREATE_SPACE: Operation[Space] = Operation(
     "createSpace",
     "POST",
     "/api/v1/spaces",
@@ -88,9 +90,10 @@ CREATE_SPACE: Operation[SpaceResponse] = Operation(
     },
     paging=None,
     security=(("bearerAuth",),),
+    unwrap="data",
 )
 
-GET_SPACE: Operation[SpaceResponse] = Operation(
+GET_SPACE: Operation[Space] = Operation(
     "getSpace",
     "GET",
     "/api/v1/spaces/{id}",
@@ -103,9 +106,10 @@ GET_SPACE: Operation[SpaceResponse] = Operation(
     body_fields={},
     paging=None,
     security=(("bearerAuth",),),
+    unwrap="data",
 )
 
-UPDATE_SPACE: Operation[SpaceResponse] = Operation(
+UPDATE_SPACE: Operation[Space] = Operation(
     "updateSpace",
     "PATCH",
     "/api/v1/spaces/{id}",
@@ -124,9 +128,10 @@ UPDATE_SPACE: Operation[SpaceResponse] = Operation(
     },
     paging=None,
     security=(("bearerAuth",),),
+    unwrap="data",
 )
 
-DELETE_SPACE: Operation[DeleteSpaceResponse] = Operation(
+DELETE_SPACE: Operation[DeleteResult] = Operation(
     "deleteSpace",
     "DELETE",
     "/api/v1/spaces/{id}",
@@ -139,6 +144,7 @@ DELETE_SPACE: Operation[DeleteSpaceResponse] = Operation(
     body_fields={},
     paging=None,
     security=(("bearerAuth",),),
+    unwrap="data",
 )
 
 
@@ -236,22 +242,20 @@ class PilferClient(SyncClient):
         max_response_bytes: CallLimit = USE_DEFAULT,
     ) -> Space:
         """Create space: ``POST /api/v1/spaces``."""
-        return (
-            self._call(
-                CREATE_SPACE,
-                {
-                    "name": name,
-                    "organization_id": organization_id,
-                    "project_id": project_id,
-                    "status": status,
-                    "priority": priority,
-                    "current_strength": current_strength,
-                },
-                timeout,
-                deadline,
-                max_response_bytes,
-            )
-        ).data
+        return self._call(
+            CREATE_SPACE,
+            {
+                "name": name,
+                "organization_id": organization_id,
+                "project_id": project_id,
+                "status": status,
+                "priority": priority,
+                "current_strength": current_strength,
+            },
+            timeout,
+            deadline,
+            max_response_bytes,
+        )
 
     @checked(GET_SPACE)
     def get_space(
@@ -264,7 +268,7 @@ class PilferClient(SyncClient):
         max_response_bytes: CallLimit = USE_DEFAULT,
     ) -> Space:
         """Get space: ``GET /api/v1/spaces/{id}``."""
-        return (self._call(GET_SPACE, {"id": id, "include": include}, timeout, deadline, max_response_bytes)).data
+        return self._call(GET_SPACE, {"id": id, "include": include}, timeout, deadline, max_response_bytes)
 
     @checked(UPDATE_SPACE)
     def update_space(
@@ -281,22 +285,20 @@ class PilferClient(SyncClient):
         max_response_bytes: CallLimit = USE_DEFAULT,
     ) -> Space:
         """Update space: ``PATCH /api/v1/spaces/{id}``."""
-        return (
-            self._call(
-                UPDATE_SPACE,
-                {
-                    "id": id,
-                    "name": name,
-                    "project_id": project_id,
-                    "status": status,
-                    "priority": priority,
-                    "current_strength": current_strength,
-                },
-                timeout,
-                deadline,
-                max_response_bytes,
-            )
-        ).data
+        return self._call(
+            UPDATE_SPACE,
+            {
+                "id": id,
+                "name": name,
+                "project_id": project_id,
+                "status": status,
+                "priority": priority,
+                "current_strength": current_strength,
+            },
+            timeout,
+            deadline,
+            max_response_bytes,
+        )
 
     @checked(DELETE_SPACE)
     def delete_space(
@@ -308,7 +310,27 @@ class PilferClient(SyncClient):
         max_response_bytes: CallLimit = USE_DEFAULT,
     ) -> DeleteResult:
         """Delete space: ``DELETE /api/v1/spaces/{id}``."""
-        return (self._call(DELETE_SPACE, {"id": id}, timeout, deadline, max_response_bytes)).data
+        return self._call(DELETE_SPACE, {"id": id}, timeout, deadline, max_response_bytes)
+
+    @cached_property
+    def with_raw_response(self) -> PilferClientWithRawResponse:
+        """The methods and page iterators returning the ``RawResponse``: status, headers and body as received,
+        ``parse()`` giving what the method returns."""
+        return PilferClientWithRawResponse(self)
+
+
+class PilferClientWithRawResponse:
+    """``PilferClient.with_raw_response``: each method returns the ``RawResponse`` (each page
+    iterator yields one per page), sharing the client's connections and settings."""
+
+    def __init__(self, client: PilferClient) -> None:
+        raw = client._raw_twin()
+        self.list_spaces = raw_method(raw.list_spaces)
+        self.iter_space_pages = raw_pages(raw.iter_space_pages)
+        self.create_space = raw_method(raw.create_space)
+        self.get_space = raw_method(raw.get_space)
+        self.update_space = raw_method(raw.update_space)
+        self.delete_space = raw_method(raw.delete_space)
 
 
 class AsyncPilferClient(AsyncClient):
@@ -405,22 +427,20 @@ class AsyncPilferClient(AsyncClient):
         max_response_bytes: CallLimit = USE_DEFAULT,
     ) -> Space:
         """Create space: ``POST /api/v1/spaces``."""
-        return (
-            await self._call(
-                CREATE_SPACE,
-                {
-                    "name": name,
-                    "organization_id": organization_id,
-                    "project_id": project_id,
-                    "status": status,
-                    "priority": priority,
-                    "current_strength": current_strength,
-                },
-                timeout,
-                deadline,
-                max_response_bytes,
-            )
-        ).data
+        return await self._call(
+            CREATE_SPACE,
+            {
+                "name": name,
+                "organization_id": organization_id,
+                "project_id": project_id,
+                "status": status,
+                "priority": priority,
+                "current_strength": current_strength,
+            },
+            timeout,
+            deadline,
+            max_response_bytes,
+        )
 
     @checked(GET_SPACE)
     async def get_space(
@@ -433,7 +453,7 @@ class AsyncPilferClient(AsyncClient):
         max_response_bytes: CallLimit = USE_DEFAULT,
     ) -> Space:
         """Get space: ``GET /api/v1/spaces/{id}``."""
-        return (await self._call(GET_SPACE, {"id": id, "include": include}, timeout, deadline, max_response_bytes)).data
+        return await self._call(GET_SPACE, {"id": id, "include": include}, timeout, deadline, max_response_bytes)
 
     @checked(UPDATE_SPACE)
     async def update_space(
@@ -450,22 +470,20 @@ class AsyncPilferClient(AsyncClient):
         max_response_bytes: CallLimit = USE_DEFAULT,
     ) -> Space:
         """Update space: ``PATCH /api/v1/spaces/{id}``."""
-        return (
-            await self._call(
-                UPDATE_SPACE,
-                {
-                    "id": id,
-                    "name": name,
-                    "project_id": project_id,
-                    "status": status,
-                    "priority": priority,
-                    "current_strength": current_strength,
-                },
-                timeout,
-                deadline,
-                max_response_bytes,
-            )
-        ).data
+        return await self._call(
+            UPDATE_SPACE,
+            {
+                "id": id,
+                "name": name,
+                "project_id": project_id,
+                "status": status,
+                "priority": priority,
+                "current_strength": current_strength,
+            },
+            timeout,
+            deadline,
+            max_response_bytes,
+        )
 
     @checked(DELETE_SPACE)
     async def delete_space(
@@ -477,4 +495,24 @@ class AsyncPilferClient(AsyncClient):
         max_response_bytes: CallLimit = USE_DEFAULT,
     ) -> DeleteResult:
         """Delete space: ``DELETE /api/v1/spaces/{id}``."""
-        return (await self._call(DELETE_SPACE, {"id": id}, timeout, deadline, max_response_bytes)).data
+        return await self._call(DELETE_SPACE, {"id": id}, timeout, deadline, max_response_bytes)
+
+    @cached_property
+    def with_raw_response(self) -> AsyncPilferClientWithRawResponse:
+        """The methods and page iterators returning the ``RawResponse``: status, headers and body as received,
+        ``parse()`` giving what the method returns."""
+        return AsyncPilferClientWithRawResponse(self)
+
+
+class AsyncPilferClientWithRawResponse:
+    """``AsyncPilferClient.with_raw_response``: each method returns the ``RawResponse`` (each page
+    iterator yields one per page), sharing the client's connections and settings."""
+
+    def __init__(self, client: AsyncPilferClient) -> None:
+        raw = client._raw_twin()
+        self.list_spaces = async_raw_method(raw.list_spaces)
+        self.iter_space_pages = async_raw_pages(raw.iter_space_pages)
+        self.create_space = async_raw_method(raw.create_space)
+        self.get_space = async_raw_method(raw.get_space)
+        self.update_space = async_raw_method(raw.update_space)
+        self.delete_space = async_raw_method(raw.delete_space)
