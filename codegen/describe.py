@@ -46,7 +46,7 @@ EXTERNAL_NAMES = {
 """Where the non-model names in the generated models' annotations come from."""
 AS_TEXT = {"UUID", "AwareDatetime", "NaiveDatetime", "datetime", "date", "time", "AnyUrl", "EmailStr"}
 """Types whose arguments may also be given as the text that goes on the wire (the spec checks it)."""
-RESERVED = {"timeout", "deadline", "max_response_bytes", "self"}
+RESERVED = {"timeout", "deadline", "max_response_bytes", "extra_headers", "extra_query", "extra_body", "self"}
 """Arguments the generated methods have besides the spec's."""
 ITERATOR_RESERVED = {"page_size", "max_items", "prefetch"}
 PAGING_KEYS = {

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import AsyncGenerator, Callable, Iterator, Mapping
+from collections.abc import AsyncGenerator, Awaitable, Callable, Iterator, Mapping, Sequence
 from copy import copy
 from datetime import timedelta
 from difflib import get_close_matches
@@ -27,13 +27,17 @@ from .config import (
     ApiSettings,
     checked_timeout,
     deadline_problem,
+    headers_problem,
+    hooks_problem,
     integer_problem,
     size_problem,
     timeout_problem,
 )
 from .deadlines import LIMITS, Limits
 from .errors import APIConnectionError, APIError, APITimeoutError, ConfigurationError, ResponseTooLargeError
+from .extras import ExtraBody, ExtraHeaders, ExtraQuery, extended
 from .operation import Operation, ResponseT
+from .package import RUNTIME, Package
 from .pagination import DEFAULT_PAGE_SIZE, PagePlan, aiter_items, aiter_pages, iter_items, iter_pages
 from .raw import PageResponses, RawResponse
 from .redaction import protect, redact_chain
@@ -48,6 +52,9 @@ __all__ = [
     "CallDeadline",
     "CallLimit",
     "CallTimeout",
+    "ExtraBody",
+    "ExtraHeaders",
+    "ExtraQuery",
     "PerCall",
     "SyncClient",
     "checked",
@@ -61,18 +68,11 @@ CallDeadline = float | None | UseClientDefault
 """Per-call deadline: seconds the whole call may take, retries included; None for none; the client's."""
 CallLimit = int | UseClientDefault
 """Per-call ``max_response_bytes``: the largest decompressed body read; the client's by default."""
-PerCall = tuple[CallTimeout, CallDeadline, CallLimit]
+PerCall = tuple[CallTimeout, CallDeadline, CallLimit, ExtraHeaders, ExtraQuery, ExtraBody]
 """A generated method's per-call options, as an iterator hands them to every page's call."""
-OPTIONS = {
-    "base_url",
-    "timeout",
-    "retry",
-    "transport",
-    "deadline",
-    "max_response_bytes",
-    "username",
-    "password",
-}
+SETTINGS = {"base_url", "timeout", "retry", "deadline", "max_response_bytes", "headers", "event_hooks"}
+"""The constructor's options ``with_options`` may change."""
+OPTIONS = SETTINGS | {"transport", "username", "password"}
 P = ParamSpec("P")
 R = TypeVar("R")
 
@@ -109,21 +109,33 @@ def checked(operation: Operation[Any]) -> Callable[[Callable[P, R]], Callable[P,
     return decorate
 
 
-class _Options(TypedDict, total=False):
+class _Settings(TypedDict, total=False):
     base_url: str | None
-    username: str | None
-    password: str | None
     timeout: float | httpx.Timeout | None
     retry: RetryPolicy | None
     deadline: float | None
     max_response_bytes: int
+    headers: Mapping[str, str]
 
 
-class SyncOptions(_Options, total=False):
+class SyncSettings(_Settings, total=False):
+    event_hooks: Mapping[str, Sequence[Callable[[Any], object]]]
+
+
+class AsyncSettings(_Settings, total=False):
+    event_hooks: Mapping[str, Sequence[Callable[[Any], Awaitable[object]]]]
+
+
+class _Credentials(TypedDict, total=False):
+    username: str | None
+    password: str | None
+
+
+class SyncOptions(SyncSettings, _Credentials, total=False):
     transport: httpx.BaseTransport | None
 
 
-class AsyncOptions(_Options, total=False):
+class AsyncOptions(AsyncSettings, _Credentials, total=False):
     transport: httpx.AsyncBaseTransport | None
 
 
@@ -131,6 +143,8 @@ class _ClientCore:
     """What the sync and async clients share: settings, redaction, requests, error translation."""
 
     api: ClassVar[ApiSettings]
+    package: ClassVar[Package | None] = None
+    """The generated package (the User-Agent names it)."""
     client_parameters: Mapping[str, str] = {}
     """The API's client-level path parameters (set by the generated constructor, before this one)."""
     _call: Callable[..., Any]
@@ -154,27 +168,53 @@ class _ClientCore:
         self._secret = protect(Secret("", *(value for found in values.values() for value in found), *basics))
         self._auths: dict[str, CredentialsAuth | str | None] = {}
         """Per operation id: its auth, None for none, or why it has none (the message of the error)."""
+        self._owns_pool = True
+        """Closing closes the connection pool (``with_options`` copies share their original's)."""
+        transport = options.get("transport")
+        if transport is not None and not isinstance(transport, kind):
+            got = type(transport).__name__
+            raise ConfigurationError(f"transport must be an httpx.{kind.__name__}, got {got}")
+        self._configure(options)
+
+    def _configure(self, options: Mapping[str, Any]) -> None:
+        """Check and take the settings ``with_options`` may change."""
+        self._settings = {name: options[name] for name in SETTINGS if name in options}
         self.base_url = self.api.base_url(options.get("base_url"))
         self.deadline = options.get("deadline", DEFAULT_DEADLINE)
         self.max_response_bytes = options.get("max_response_bytes", DEFAULT_MAX_RESPONSE_BYTES)
+        headers, hooks = options.get("headers", {}), options.get("event_hooks", {})
         for name, problem in (
             ("deadline", deadline_problem(self.deadline)),
             ("max_response_bytes", size_problem(self.max_response_bytes)),
+            ("headers", headers_problem(headers)),
+            ("event_hooks", hooks_problem(hooks)),
         ):
             if problem is not None:
                 raise ConfigurationError(f"{name} {problem}")
         self.retry = options.get("retry") or RetryPolicy()
         if not isinstance(self.retry, RetryPolicy):
             raise ConfigurationError(f"retry must be a RetryPolicy, got {type(self.retry).__name__}")
-        transport = options.get("transport")
-        if transport is not None and not isinstance(transport, kind):
-            got = type(transport).__name__
-            raise ConfigurationError(f"transport must be an httpx.{kind.__name__}, got {got}")
+        user_agent = RUNTIME if self.package is None else self.package.user_agent
         self._http_options: dict[str, Any] = {
             "base_url": self.base_url,
             "timeout": checked_timeout(options.get("timeout", DEFAULT_TIMEOUT)),
-            "headers": {"Accept": "application/json"},
+            "headers": {"Accept": "application/json", "User-Agent": user_agent, **headers},
+            "event_hooks": hooks,
         }
+
+    def _copy(self, changes: Mapping[str, Any]) -> Self:
+        """This client with ``changes`` to its settings, its credentials and connection pool shared (see
+        ``with_options``)."""
+        unknown = set(changes) - SETTINGS
+        if unknown:
+            raise ConfigurationError(
+                f"with_options cannot change {sorted(unknown)} (only {sorted(SETTINGS)}): build a new client"
+            )
+        copied = copy(self)
+        vars(copied).pop("with_raw_response", None)  # the raw twin of this client, not of the copy
+        copied._configure({**self._settings, **changes})
+        copied._owns_pool = False
+        return copied
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={self.base_url!r}, token={REDACTED!r})"
@@ -186,9 +226,12 @@ class _ClientCore:
         timeout: CallTimeout,
         deadline: CallDeadline,
         max_response_bytes: CallLimit,
+        extra_headers: ExtraHeaders = None,
+        extra_query: ExtraQuery = None,
+        extra_body: ExtraBody = None,
     ) -> dict[str, Any]:
-        """The keyword arguments of the checked httpx request; ``InvalidRequestError`` before anything
-        is sent. The call's deadline starts now."""
+        """The keyword arguments of the checked httpx request, the extras applied after the operation's
+        own; ``InvalidRequestError`` before anything is sent. The call's deadline starts now."""
         if timeout is not USE_DEFAULT and (problem := timeout_problem(timeout)) is not None:
             raise operation.invalid("timeout", problem)
         seconds, largest = self._limits(operation, deadline, max_response_bytes)
@@ -201,7 +244,7 @@ class _ClientCore:
         if isinstance(auth, str):
             raise ConfigurationError(auth)
         ends = None if seconds is None else time.monotonic() + seconds
-        return {
+        sent = {
             "method": operation.method,
             "url": request.path,
             "params": request.params,
@@ -211,6 +254,9 @@ class _ClientCore:
             "timeout": timeout,
             "extensions": {LIMITS: Limits(ends, largest)},
         }
+        if extra_headers is None and extra_query is None and extra_body is None:
+            return sent
+        return extended(operation, sent, extra_headers, extra_query, extra_body)
 
     def _auth(self, operation: Operation[Any]) -> CredentialsAuth | str | None:
         """The first of the operation's security requirements whose credentials the client has, all of them
@@ -299,8 +345,19 @@ class SyncClient(_ClientCore):
 
     def __init__(self, token: str | None = None, **options: Unpack[SyncOptions]) -> None:
         super().__init__(token, options, httpx.BaseTransport)
-        inner = sync_transport(options.get("transport"))
-        self._http = httpx.Client(transport=RetryTransport(inner, self.retry), **self._http_options)
+        self._pool = sync_transport(options.get("transport"))
+        self._http = self._http_client()
+
+    def with_options(self, **changes: Unpack[SyncSettings]) -> Self:
+        """A new client with ``changes`` to this one's settings (``base_url``, ``timeout``, ``deadline``,
+        ``max_response_bytes``, ``retry``, ``headers``, ``event_hooks``), sharing its credentials and
+        connection pool; the pool stays open until this client closes."""
+        copied = self._copy(changes)
+        copied._http = copied._http_client()
+        return copied
+
+    def _http_client(self) -> httpx.Client:
+        return httpx.Client(transport=RetryTransport(self._pool, self.retry), **self._http_options)
 
     def _call(
         self, operation: Operation[ResponseT], arguments: Mapping[str, Any], *call: *PerCall
@@ -350,7 +407,8 @@ class SyncClient(_ClientCore):
         return iter_items(iter_pages(self._fetcher(operation, filters, plan, call), plan), plan, max_items)
 
     def close(self) -> None:
-        self._http.close()
+        if self._owns_pool:
+            self._http.close()
 
     def __enter__(self) -> Self:
         return self
@@ -364,8 +422,19 @@ class AsyncClient(_ClientCore):
 
     def __init__(self, token: str | None = None, **options: Unpack[AsyncOptions]) -> None:
         super().__init__(token, options, httpx.AsyncBaseTransport)
-        inner = async_transport(options.get("transport"))
-        self._http = httpx.AsyncClient(transport=AsyncRetryTransport(inner, self.retry), **self._http_options)
+        self._pool = async_transport(options.get("transport"))
+        self._http = self._http_client()
+
+    def with_options(self, **changes: Unpack[AsyncSettings]) -> Self:
+        """A new client with ``changes`` to this one's settings (``base_url``, ``timeout``, ``deadline``,
+        ``max_response_bytes``, ``retry``, ``headers``, ``event_hooks``), sharing its credentials and
+        connection pool; the pool stays open until this client closes."""
+        copied = self._copy(changes)
+        copied._http = copied._http_client()
+        return copied
+
+    def _http_client(self) -> httpx.AsyncClient:
+        return httpx.AsyncClient(transport=AsyncRetryTransport(self._pool, self.retry), **self._http_options)
 
     async def _call(
         self, operation: Operation[ResponseT], arguments: Mapping[str, Any], *call: *PerCall
@@ -445,7 +514,8 @@ class AsyncClient(_ClientCore):
         return aiter_pages(parsed, plan, prefetch)
 
     async def aclose(self) -> None:
-        await self._http.aclose()
+        if self._owns_pool:
+            await self._http.aclose()
 
     async def __aenter__(self) -> Self:
         return self

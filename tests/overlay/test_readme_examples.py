@@ -36,9 +36,9 @@ def mocks_over_tcp() -> Iterator[dict[str, str]]:
 
 
 def test_the_section_has_the_examples_it_promises() -> None:
-    assert len(EXAMPLES) == 6
+    assert len(EXAMPLES) == 7
     names = ("PilferClient", "LighthouseClient", "AsyncLighthouseClient", "NotFoundError", "RetryPolicy")
-    for name in (*names, "with_raw_response"):
+    for name in (*names, "with_raw_response", "with_options"):
         assert any(name in example for example in EXAMPLES), name
 
 
@@ -65,3 +65,5 @@ def test_readme_example_runs(
         assert lines[0] == "201 application/json HTTP/1.1"
         assert lines[1] == "200 13 True"  # the 12 seeded spaces and the new one, on one page
         assert lines[-1] == '404 {"code":"not_found","message":"Space not found"} None'
+    if "with_options" in example:
+        assert printed.splitlines() == ["urgent", "1", "Extras", "research t-1 ops", "pilfer-client/2.0.0"]

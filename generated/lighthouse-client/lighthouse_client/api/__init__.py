@@ -28,12 +28,16 @@ from vendor_clients.base_client import (
     CallDeadline,
     CallLimit,
     CallTimeout,
+    ExtraBody,
+    ExtraHeaders,
+    ExtraQuery,
     SyncClient,
     SyncOptions,
     checked,
 )
 from vendor_clients.config import ApiSettings
 from vendor_clients.operation import Operation, Paging
+from vendor_clients.package import Package
 from vendor_clients.raw import async_raw_method, async_raw_pages, raw_method, raw_pages
 
 API = ApiSettings(
@@ -95,6 +99,7 @@ class LighthouseClient(SyncClient):
     """
 
     api = API
+    package = Package("lighthouse", "lighthouse-client", "2.0.0")
 
     def __init__(
         self,
@@ -121,6 +126,9 @@ class LighthouseClient(SyncClient):
         timeout: CallTimeout = USE_DEFAULT,
         deadline: CallDeadline = USE_DEFAULT,
         max_response_bytes: CallLimit = USE_DEFAULT,
+        extra_headers: ExtraHeaders = None,
+        extra_query: ExtraQuery = None,
+        extra_body: ExtraBody = None,
     ) -> WorkspaceListResponse:
         """List Workspaces: ``GET /lighthouse/orgs/{org_id}/businesses/{business_id}/workspaces``."""
         return self._call(
@@ -137,6 +145,9 @@ class LighthouseClient(SyncClient):
             timeout,
             deadline,
             max_response_bytes,
+            extra_headers,
+            extra_query,
+            extra_body,
         )
 
     @checked(LIST_WORKSPACES)
@@ -152,6 +163,9 @@ class LighthouseClient(SyncClient):
         timeout: CallTimeout = USE_DEFAULT,
         deadline: CallDeadline = USE_DEFAULT,
         max_response_bytes: CallLimit = USE_DEFAULT,
+        extra_headers: ExtraHeaders = None,
+        extra_query: ExtraQuery = None,
+        extra_body: ExtraBody = None,
     ) -> Iterator[WorkspaceListResponse]:
         """Every page of ``list_workspaces``, fetched lazily."""
         return self._iter_pages(
@@ -164,7 +178,7 @@ class LighthouseClient(SyncClient):
                 "sort_order": sort_order,
             },
             page_size,
-            (timeout, deadline, max_response_bytes),
+            (timeout, deadline, max_response_bytes, extra_headers, extra_query, extra_body),
         )
 
     @checked(LIST_WORKSPACES)
@@ -181,6 +195,9 @@ class LighthouseClient(SyncClient):
         timeout: CallTimeout = USE_DEFAULT,
         deadline: CallDeadline = USE_DEFAULT,
         max_response_bytes: CallLimit = USE_DEFAULT,
+        extra_headers: ExtraHeaders = None,
+        extra_query: ExtraQuery = None,
+        extra_body: ExtraBody = None,
     ) -> Iterator[Workspace]:
         """Every item of ``list_workspaces`` (at most ``max_items``), in server order, one page in memory at a time."""
         return self._iter_items(
@@ -194,7 +211,7 @@ class LighthouseClient(SyncClient):
             },
             page_size,
             max_items,
-            (timeout, deadline, max_response_bytes),
+            (timeout, deadline, max_response_bytes, extra_headers, extra_query, extra_body),
         )
 
     @checked(GET_WORKSPACE)
@@ -205,9 +222,14 @@ class LighthouseClient(SyncClient):
         timeout: CallTimeout = USE_DEFAULT,
         deadline: CallDeadline = USE_DEFAULT,
         max_response_bytes: CallLimit = USE_DEFAULT,
+        extra_headers: ExtraHeaders = None,
+        extra_query: ExtraQuery = None,
+        extra_body: ExtraBody = None,
     ) -> WorkspaceDetail:
         """Access Workspace Information: ``GET /lighthouse/orgs/{org_id}/businesses/{business_id}/workspaces/{id}``."""
-        return self._call(GET_WORKSPACE, {"id": id}, timeout, deadline, max_response_bytes)
+        return self._call(
+            GET_WORKSPACE, {"id": id}, timeout, deadline, max_response_bytes, extra_headers, extra_query, extra_body
+        )
 
     @cached_property
     def with_raw_response(self) -> LighthouseClientWithRawResponse:
@@ -235,6 +257,7 @@ class AsyncLighthouseClient(AsyncClient):
     """
 
     api = API
+    package = Package("lighthouse", "lighthouse-client", "2.0.0")
 
     def __init__(
         self,
@@ -261,6 +284,9 @@ class AsyncLighthouseClient(AsyncClient):
         timeout: CallTimeout = USE_DEFAULT,
         deadline: CallDeadline = USE_DEFAULT,
         max_response_bytes: CallLimit = USE_DEFAULT,
+        extra_headers: ExtraHeaders = None,
+        extra_query: ExtraQuery = None,
+        extra_body: ExtraBody = None,
     ) -> WorkspaceListResponse:
         """List Workspaces: ``GET /lighthouse/orgs/{org_id}/businesses/{business_id}/workspaces``."""
         return await self._call(
@@ -277,6 +303,9 @@ class AsyncLighthouseClient(AsyncClient):
             timeout,
             deadline,
             max_response_bytes,
+            extra_headers,
+            extra_query,
+            extra_body,
         )
 
     @checked(LIST_WORKSPACES)
@@ -293,6 +322,9 @@ class AsyncLighthouseClient(AsyncClient):
         timeout: CallTimeout = USE_DEFAULT,
         deadline: CallDeadline = USE_DEFAULT,
         max_response_bytes: CallLimit = USE_DEFAULT,
+        extra_headers: ExtraHeaders = None,
+        extra_query: ExtraQuery = None,
+        extra_body: ExtraBody = None,
     ) -> AsyncIterator[WorkspaceListResponse]:
         """Every page of ``list_workspaces``, fetched lazily; with ``prefetch``, up to that many pages
         are fetched concurrently once the first page gives the total (still yielded in order)."""
@@ -306,7 +338,7 @@ class AsyncLighthouseClient(AsyncClient):
                 "sort_order": sort_order,
             },
             page_size,
-            (timeout, deadline, max_response_bytes),
+            (timeout, deadline, max_response_bytes, extra_headers, extra_query, extra_body),
             prefetch,
         )
 
@@ -325,6 +357,9 @@ class AsyncLighthouseClient(AsyncClient):
         timeout: CallTimeout = USE_DEFAULT,
         deadline: CallDeadline = USE_DEFAULT,
         max_response_bytes: CallLimit = USE_DEFAULT,
+        extra_headers: ExtraHeaders = None,
+        extra_query: ExtraQuery = None,
+        extra_body: ExtraBody = None,
     ) -> AsyncIterator[Workspace]:
         """Every item of ``list_workspaces`` (at most ``max_items``), in server order, one page in memory at a time."""
         return self._iter_items(
@@ -338,7 +373,7 @@ class AsyncLighthouseClient(AsyncClient):
             },
             page_size,
             max_items,
-            (timeout, deadline, max_response_bytes),
+            (timeout, deadline, max_response_bytes, extra_headers, extra_query, extra_body),
             prefetch,
         )
 
@@ -350,9 +385,14 @@ class AsyncLighthouseClient(AsyncClient):
         timeout: CallTimeout = USE_DEFAULT,
         deadline: CallDeadline = USE_DEFAULT,
         max_response_bytes: CallLimit = USE_DEFAULT,
+        extra_headers: ExtraHeaders = None,
+        extra_query: ExtraQuery = None,
+        extra_body: ExtraBody = None,
     ) -> WorkspaceDetail:
         """Access Workspace Information: ``GET /lighthouse/orgs/{org_id}/businesses/{business_id}/workspaces/{id}``."""
-        return await self._call(GET_WORKSPACE, {"id": id}, timeout, deadline, max_response_bytes)
+        return await self._call(
+            GET_WORKSPACE, {"id": id}, timeout, deadline, max_response_bytes, extra_headers, extra_query, extra_body
+        )
 
     @cached_property
     def with_raw_response(self) -> AsyncLighthouseClientWithRawResponse:

@@ -30,12 +30,16 @@ from vendor_clients.base_client import (
     CallDeadline,
     CallLimit,
     CallTimeout,
+    ExtraBody,
+    ExtraHeaders,
+    ExtraQuery,
     SyncClient,
     SyncOptions,
     checked,
 )
 from vendor_clients.config import ApiSettings
 from vendor_clients.operation import Operation, Paging
+from vendor_clients.package import Package
 from vendor_clients.raw import async_raw_method, async_raw_pages, raw_method, raw_pages
 
 API = ApiSettings(
@@ -156,6 +160,7 @@ class PilferClient(SyncClient):
     """
 
     api = API
+    package = Package("pilfer", "pilfer-client", "2.0.0")
 
     @checked(LIST_SPACES)
     def list_spaces(
@@ -169,6 +174,9 @@ class PilferClient(SyncClient):
         timeout: CallTimeout = USE_DEFAULT,
         deadline: CallDeadline = USE_DEFAULT,
         max_response_bytes: CallLimit = USE_DEFAULT,
+        extra_headers: ExtraHeaders = None,
+        extra_query: ExtraQuery = None,
+        extra_body: ExtraBody = None,
     ) -> SpaceListResponse:
         """List spaces: ``GET /api/v1/spaces``."""
         return self._call(
@@ -183,6 +191,9 @@ class PilferClient(SyncClient):
             timeout,
             deadline,
             max_response_bytes,
+            extra_headers,
+            extra_query,
+            extra_body,
         )
 
     @checked(LIST_SPACES)
@@ -196,13 +207,16 @@ class PilferClient(SyncClient):
         timeout: CallTimeout = USE_DEFAULT,
         deadline: CallDeadline = USE_DEFAULT,
         max_response_bytes: CallLimit = USE_DEFAULT,
+        extra_headers: ExtraHeaders = None,
+        extra_query: ExtraQuery = None,
+        extra_body: ExtraBody = None,
     ) -> Iterator[SpaceListResponse]:
         """Every page of ``list_spaces``, fetched lazily."""
         return self._iter_pages(
             LIST_SPACES,
             {"organization_id": organization_id, "project_id": project_id, "include": include},
             page_size,
-            (timeout, deadline, max_response_bytes),
+            (timeout, deadline, max_response_bytes, extra_headers, extra_query, extra_body),
         )
 
     @checked(LIST_SPACES)
@@ -217,6 +231,9 @@ class PilferClient(SyncClient):
         timeout: CallTimeout = USE_DEFAULT,
         deadline: CallDeadline = USE_DEFAULT,
         max_response_bytes: CallLimit = USE_DEFAULT,
+        extra_headers: ExtraHeaders = None,
+        extra_query: ExtraQuery = None,
+        extra_body: ExtraBody = None,
     ) -> Iterator[Space]:
         """Every item of ``list_spaces`` (at most ``max_items``), in server order, one page in memory at a time."""
         return self._iter_items(
@@ -224,7 +241,7 @@ class PilferClient(SyncClient):
             {"organization_id": organization_id, "project_id": project_id, "include": include},
             page_size,
             max_items,
-            (timeout, deadline, max_response_bytes),
+            (timeout, deadline, max_response_bytes, extra_headers, extra_query, extra_body),
         )
 
     @checked(CREATE_SPACE)
@@ -240,6 +257,9 @@ class PilferClient(SyncClient):
         timeout: CallTimeout = USE_DEFAULT,
         deadline: CallDeadline = USE_DEFAULT,
         max_response_bytes: CallLimit = USE_DEFAULT,
+        extra_headers: ExtraHeaders = None,
+        extra_query: ExtraQuery = None,
+        extra_body: ExtraBody = None,
     ) -> Space:
         """Create space: ``POST /api/v1/spaces``."""
         return self._call(
@@ -255,6 +275,9 @@ class PilferClient(SyncClient):
             timeout,
             deadline,
             max_response_bytes,
+            extra_headers,
+            extra_query,
+            extra_body,
         )
 
     @checked(GET_SPACE)
@@ -266,9 +289,21 @@ class PilferClient(SyncClient):
         timeout: CallTimeout = USE_DEFAULT,
         deadline: CallDeadline = USE_DEFAULT,
         max_response_bytes: CallLimit = USE_DEFAULT,
+        extra_headers: ExtraHeaders = None,
+        extra_query: ExtraQuery = None,
+        extra_body: ExtraBody = None,
     ) -> Space:
         """Get space: ``GET /api/v1/spaces/{id}``."""
-        return self._call(GET_SPACE, {"id": id, "include": include}, timeout, deadline, max_response_bytes)
+        return self._call(
+            GET_SPACE,
+            {"id": id, "include": include},
+            timeout,
+            deadline,
+            max_response_bytes,
+            extra_headers,
+            extra_query,
+            extra_body,
+        )
 
     @checked(UPDATE_SPACE)
     def update_space(
@@ -283,6 +318,9 @@ class PilferClient(SyncClient):
         timeout: CallTimeout = USE_DEFAULT,
         deadline: CallDeadline = USE_DEFAULT,
         max_response_bytes: CallLimit = USE_DEFAULT,
+        extra_headers: ExtraHeaders = None,
+        extra_query: ExtraQuery = None,
+        extra_body: ExtraBody = None,
     ) -> Space:
         """Update space: ``PATCH /api/v1/spaces/{id}``."""
         return self._call(
@@ -298,6 +336,9 @@ class PilferClient(SyncClient):
             timeout,
             deadline,
             max_response_bytes,
+            extra_headers,
+            extra_query,
+            extra_body,
         )
 
     @checked(DELETE_SPACE)
@@ -308,9 +349,14 @@ class PilferClient(SyncClient):
         timeout: CallTimeout = USE_DEFAULT,
         deadline: CallDeadline = USE_DEFAULT,
         max_response_bytes: CallLimit = USE_DEFAULT,
+        extra_headers: ExtraHeaders = None,
+        extra_query: ExtraQuery = None,
+        extra_body: ExtraBody = None,
     ) -> DeleteResult:
         """Delete space: ``DELETE /api/v1/spaces/{id}``."""
-        return self._call(DELETE_SPACE, {"id": id}, timeout, deadline, max_response_bytes)
+        return self._call(
+            DELETE_SPACE, {"id": id}, timeout, deadline, max_response_bytes, extra_headers, extra_query, extra_body
+        )
 
     @cached_property
     def with_raw_response(self) -> PilferClientWithRawResponse:
@@ -341,6 +387,7 @@ class AsyncPilferClient(AsyncClient):
     """
 
     api = API
+    package = Package("pilfer", "pilfer-client", "2.0.0")
 
     @checked(LIST_SPACES)
     async def list_spaces(
@@ -354,6 +401,9 @@ class AsyncPilferClient(AsyncClient):
         timeout: CallTimeout = USE_DEFAULT,
         deadline: CallDeadline = USE_DEFAULT,
         max_response_bytes: CallLimit = USE_DEFAULT,
+        extra_headers: ExtraHeaders = None,
+        extra_query: ExtraQuery = None,
+        extra_body: ExtraBody = None,
     ) -> SpaceListResponse:
         """List spaces: ``GET /api/v1/spaces``."""
         return await self._call(
@@ -368,6 +418,9 @@ class AsyncPilferClient(AsyncClient):
             timeout,
             deadline,
             max_response_bytes,
+            extra_headers,
+            extra_query,
+            extra_body,
         )
 
     @checked(LIST_SPACES)
@@ -381,13 +434,16 @@ class AsyncPilferClient(AsyncClient):
         timeout: CallTimeout = USE_DEFAULT,
         deadline: CallDeadline = USE_DEFAULT,
         max_response_bytes: CallLimit = USE_DEFAULT,
+        extra_headers: ExtraHeaders = None,
+        extra_query: ExtraQuery = None,
+        extra_body: ExtraBody = None,
     ) -> AsyncIterator[SpaceListResponse]:
         """Every page of ``list_spaces``, fetched lazily."""
         return self._iter_pages(
             LIST_SPACES,
             {"organization_id": organization_id, "project_id": project_id, "include": include},
             page_size,
-            (timeout, deadline, max_response_bytes),
+            (timeout, deadline, max_response_bytes, extra_headers, extra_query, extra_body),
         )
 
     @checked(LIST_SPACES)
@@ -402,6 +458,9 @@ class AsyncPilferClient(AsyncClient):
         timeout: CallTimeout = USE_DEFAULT,
         deadline: CallDeadline = USE_DEFAULT,
         max_response_bytes: CallLimit = USE_DEFAULT,
+        extra_headers: ExtraHeaders = None,
+        extra_query: ExtraQuery = None,
+        extra_body: ExtraBody = None,
     ) -> AsyncIterator[Space]:
         """Every item of ``list_spaces`` (at most ``max_items``), in server order, one page in memory at a time."""
         return self._iter_items(
@@ -409,7 +468,7 @@ class AsyncPilferClient(AsyncClient):
             {"organization_id": organization_id, "project_id": project_id, "include": include},
             page_size,
             max_items,
-            (timeout, deadline, max_response_bytes),
+            (timeout, deadline, max_response_bytes, extra_headers, extra_query, extra_body),
         )
 
     @checked(CREATE_SPACE)
@@ -425,6 +484,9 @@ class AsyncPilferClient(AsyncClient):
         timeout: CallTimeout = USE_DEFAULT,
         deadline: CallDeadline = USE_DEFAULT,
         max_response_bytes: CallLimit = USE_DEFAULT,
+        extra_headers: ExtraHeaders = None,
+        extra_query: ExtraQuery = None,
+        extra_body: ExtraBody = None,
     ) -> Space:
         """Create space: ``POST /api/v1/spaces``."""
         return await self._call(
@@ -440,6 +502,9 @@ class AsyncPilferClient(AsyncClient):
             timeout,
             deadline,
             max_response_bytes,
+            extra_headers,
+            extra_query,
+            extra_body,
         )
 
     @checked(GET_SPACE)
@@ -451,9 +516,21 @@ class AsyncPilferClient(AsyncClient):
         timeout: CallTimeout = USE_DEFAULT,
         deadline: CallDeadline = USE_DEFAULT,
         max_response_bytes: CallLimit = USE_DEFAULT,
+        extra_headers: ExtraHeaders = None,
+        extra_query: ExtraQuery = None,
+        extra_body: ExtraBody = None,
     ) -> Space:
         """Get space: ``GET /api/v1/spaces/{id}``."""
-        return await self._call(GET_SPACE, {"id": id, "include": include}, timeout, deadline, max_response_bytes)
+        return await self._call(
+            GET_SPACE,
+            {"id": id, "include": include},
+            timeout,
+            deadline,
+            max_response_bytes,
+            extra_headers,
+            extra_query,
+            extra_body,
+        )
 
     @checked(UPDATE_SPACE)
     async def update_space(
@@ -468,6 +545,9 @@ class AsyncPilferClient(AsyncClient):
         timeout: CallTimeout = USE_DEFAULT,
         deadline: CallDeadline = USE_DEFAULT,
         max_response_bytes: CallLimit = USE_DEFAULT,
+        extra_headers: ExtraHeaders = None,
+        extra_query: ExtraQuery = None,
+        extra_body: ExtraBody = None,
     ) -> Space:
         """Update space: ``PATCH /api/v1/spaces/{id}``."""
         return await self._call(
@@ -483,6 +563,9 @@ class AsyncPilferClient(AsyncClient):
             timeout,
             deadline,
             max_response_bytes,
+            extra_headers,
+            extra_query,
+            extra_body,
         )
 
     @checked(DELETE_SPACE)
@@ -493,9 +576,14 @@ class AsyncPilferClient(AsyncClient):
         timeout: CallTimeout = USE_DEFAULT,
         deadline: CallDeadline = USE_DEFAULT,
         max_response_bytes: CallLimit = USE_DEFAULT,
+        extra_headers: ExtraHeaders = None,
+        extra_query: ExtraQuery = None,
+        extra_body: ExtraBody = None,
     ) -> DeleteResult:
         """Delete space: ``DELETE /api/v1/spaces/{id}``."""
-        return await self._call(DELETE_SPACE, {"id": id}, timeout, deadline, max_response_bytes)
+        return await self._call(
+            DELETE_SPACE, {"id": id}, timeout, deadline, max_response_bytes, extra_headers, extra_query, extra_body
+        )
 
     @cached_property
     def with_raw_response(self) -> AsyncPilferClientWithRawResponse:
