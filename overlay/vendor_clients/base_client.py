@@ -13,7 +13,7 @@ from difflib import get_close_matches
 from functools import partial, wraps
 from inspect import signature
 from types import TracebackType
-from typing import Any, ClassVar, ParamSpec, Self, TypedDict, TypeVar, Unpack, cast
+from typing import Any, ClassVar, Generic, ParamSpec, Self, TypedDict, TypeVar, Unpack, cast
 
 import httpx
 from httpx._client import UseClientDefault
@@ -36,6 +36,7 @@ from .config import (
 from .deadlines import LIMITS, Limits
 from .errors import APIConnectionError, APIError, APITimeoutError, ConfigurationError, ResponseTooLargeError
 from .extras import ExtraBody, ExtraHeaders, ExtraQuery, extended
+from .logs import AsyncLoggingTransport, CallLog, LoggingTransport, call_logger
 from .operation import Operation, ResponseT
 from .package import RUNTIME, Package
 from .pagination import DEFAULT_PAGE_SIZE, PagePlan, aiter_items, aiter_pages, iter_items, iter_pages
@@ -75,6 +76,7 @@ SETTINGS = {"base_url", "timeout", "retry", "deadline", "max_response_bytes", "h
 OPTIONS = SETTINGS | {"transport", "username", "password"}
 P = ParamSpec("P")
 R = TypeVar("R")
+HttpT = TypeVar("HttpT", httpx.Client, httpx.AsyncClient)
 
 
 def checked(operation: Operation[Any]) -> Callable[[Callable[P, R]], Callable[P, R]]:
@@ -139,7 +141,7 @@ class AsyncOptions(AsyncSettings, _Credentials, total=False):
     transport: httpx.AsyncBaseTransport | None
 
 
-class _ClientCore:
+class _ClientCore(Generic[HttpT]):
     """What the sync and async clients share: settings, redaction, requests, error translation."""
 
     api: ClassVar[ApiSettings]
@@ -153,6 +155,9 @@ class _ClientCore:
     """``_call`` returning the ``RawResponse``."""
     _raw_pages: Callable[..., Any]
     """``_iter_pages`` yielding the ``RawResponse`` of each page."""
+    _http: HttpT
+    _http_client: Callable[[], HttpT]
+    """The httpx client of the current settings over the connection pool."""
 
     def __init__(self, token: str | None, options: Mapping[str, Any], kind: type) -> None:
         unknown = set(options) - OPTIONS
@@ -170,6 +175,8 @@ class _ClientCore:
         """Per operation id: its auth, None for none, or why it has none (the message of the error)."""
         self._owns_pool = True
         """Closing closes the connection pool (``with_options`` copies share their original's)."""
+        self._logger = None if self.package is None else call_logger(self.package.api)
+        """Where the calls are logged (``<NAME>_LOG``, ``VENDOR_CLIENTS_LOG``); None: they are not."""
         transport = options.get("transport")
         if transport is not None and not isinstance(transport, kind):
             got = type(transport).__name__
@@ -203,8 +210,8 @@ class _ClientCore:
         }
 
     def _copy(self, changes: Mapping[str, Any]) -> Self:
-        """This client with ``changes`` to its settings, its credentials and connection pool shared (see
-        ``with_options``)."""
+        """This client with ``changes`` to its ``SETTINGS``, sharing its credentials and connection pool
+        (which stays open until this client closes): ``with_options``."""
         unknown = set(changes) - SETTINGS
         if unknown:
             raise ConfigurationError(
@@ -214,7 +221,14 @@ class _ClientCore:
         vars(copied).pop("with_raw_response", None)  # the raw twin of this client, not of the copy
         copied._configure({**self._settings, **changes})
         copied._owns_pool = False
+        copied._http = copied._http_client()
         return copied
+
+    def _call_log(self) -> CallLog | None:
+        """What the transport logs of each call, None when calls are not logged."""
+        if self._logger is None:
+            return None
+        return CallLog(self._logger, self._secret, self.retry.retry_count_header)
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={self.base_url!r}, token={REDACTED!r})"
@@ -340,7 +354,7 @@ class _ClientCore:
         return lambda position: self._call(operation, {**filters, **plan.arguments(position)}, *call)
 
 
-class SyncClient(_ClientCore):
+class SyncClient(_ClientCore[httpx.Client]):
     """Blocking client; use it as a context manager or call ``close()``."""
 
     def __init__(self, token: str | None = None, **options: Unpack[SyncOptions]) -> None:
@@ -349,15 +363,15 @@ class SyncClient(_ClientCore):
         self._http = self._http_client()
 
     def with_options(self, **changes: Unpack[SyncSettings]) -> Self:
-        """A new client with ``changes`` to this one's settings (``base_url``, ``timeout``, ``deadline``,
-        ``max_response_bytes``, ``retry``, ``headers``, ``event_hooks``), sharing its credentials and
-        connection pool; the pool stays open until this client closes."""
-        copied = self._copy(changes)
-        copied._http = copied._http_client()
-        return copied
+        """A new client with ``changes`` to its settings (``base_url``, ``timeout``, ``headers``, ...),
+        sharing its credentials and connection pool, which stays open until this client closes."""
+        return self._copy(changes)
 
     def _http_client(self) -> httpx.Client:
-        return httpx.Client(transport=RetryTransport(self._pool, self.retry), **self._http_options)
+        transport: httpx.BaseTransport = RetryTransport(self._pool, self.retry)
+        if (log := self._call_log()) is not None:
+            transport = LoggingTransport(transport, log)
+        return httpx.Client(transport=transport, **self._http_options)
 
     def _call(
         self, operation: Operation[ResponseT], arguments: Mapping[str, Any], *call: *PerCall
@@ -417,7 +431,7 @@ class SyncClient(_ClientCore):
         self.close()
 
 
-class AsyncClient(_ClientCore):
+class AsyncClient(_ClientCore[httpx.AsyncClient]):
     """Asyncio client; use it as an async context manager or call ``aclose()``."""
 
     def __init__(self, token: str | None = None, **options: Unpack[AsyncOptions]) -> None:
@@ -426,15 +440,15 @@ class AsyncClient(_ClientCore):
         self._http = self._http_client()
 
     def with_options(self, **changes: Unpack[AsyncSettings]) -> Self:
-        """A new client with ``changes`` to this one's settings (``base_url``, ``timeout``, ``deadline``,
-        ``max_response_bytes``, ``retry``, ``headers``, ``event_hooks``), sharing its credentials and
-        connection pool; the pool stays open until this client closes."""
-        copied = self._copy(changes)
-        copied._http = copied._http_client()
-        return copied
+        """A new client with ``changes`` to its settings (``base_url``, ``timeout``, ``headers``, ...),
+        sharing its credentials and connection pool, which stays open until this client closes."""
+        return self._copy(changes)
 
     def _http_client(self) -> httpx.AsyncClient:
-        return httpx.AsyncClient(transport=AsyncRetryTransport(self._pool, self.retry), **self._http_options)
+        transport: httpx.AsyncBaseTransport = AsyncRetryTransport(self._pool, self.retry)
+        if (log := self._call_log()) is not None:
+            transport = AsyncLoggingTransport(transport, log)
+        return httpx.AsyncClient(transport=transport, **self._http_options)
 
     async def _call(
         self, operation: Operation[ResponseT], arguments: Mapping[str, Any], *call: *PerCall
