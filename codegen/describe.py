@@ -47,7 +47,7 @@ EXTERNAL_NAMES = {
 """Where the non-model names in the generated models' annotations come from."""
 AS_TEXT = {"UUID", "AwareDatetime", "NaiveDatetime", "datetime", "date", "time", "AnyUrl", "EmailStr"}
 """Types whose arguments may also be given as the text that goes on the wire (the spec checks it)."""
-RESERVED = {"timeout", "deadline", "max_response_bytes", "self"}
+RESERVED = {"timeout", "deadline", "max_response_bytes", "extra_headers", "extra_query", "extra_body", "self"}
 """Arguments the generated methods have besides the spec's."""
 ITERATOR_RESERVED = {"page_size", "max_items", "prefetch"}
 """Arguments the generated iterators have besides the operation's filters."""
@@ -885,7 +885,7 @@ class Describer:
             return "None", None
         envelope = self.api.envelope
         found = response.fields.get(envelope) if envelope and paging is None and response.spread else None
-        if response.kind == "root":
+        if response.kind == "root" and paging is None:  # a page is read whole by its iterator
             found = response.fields["root"]
         returns, unwrap = (found.annotation, found.name) if found else (response.name, None)
         return (f"{returns} | None" if empty else returns), unwrap

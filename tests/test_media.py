@@ -321,3 +321,14 @@ def test_async_clients_send_and_return_every_media_type():
     run_async(client_module("media").AsyncMediaClient, server, steps)
     assert multipart(server.seen[0])["file"] == ("a.txt", "text/plain", b"A")
     assert server.seen[1].content == b"\x02"
+
+
+def test_extra_body_fields_merge_into_a_form_and_not_into_a_binary_body():
+    server = Server()
+    client = media(server)
+    server.answer(202)
+    client.post_form(name="a", count=2, extra_body={"count": 3, "channel": "ops"})
+    assert parse_qs(server.last.content.decode()) == {"name": ["a"], "count": ["3"], "channel": ["ops"]}
+    with pytest.raises(InvalidRequestError, match="extra_body: cannot be merged into a multipart/form-data"):
+        client.post_survey(answer="yes", extra_body={"more": 1})
+    assert len(server.seen) == 1

@@ -178,16 +178,16 @@ def test_header_and_cookie_parameters_are_named_checked_and_sent(gate: Any, kind
     server = Server(body={"ok": True})
     client = getattr(gate, kind)(transport=httpx.MockTransport(server))
     arguments = {"x_trace_id": "t-1", "query_id": "q", "header_id": 7, "cookie_id": "c d", "class_": "gold"}
-    call(client, "get_thing", path_id=5, **arguments, timeout_=3, lang="fr")
+    call(client, "get_thing", path_id=5, **arguments, timeout_=3, extra_headers_="spec", lang="fr")
     request = server.seen[-1]
     assert str(request.url) == "https://gate.example.com/things/5?id=q"
-    assert {
-        name: request.headers.get(name) for name in ("X-Trace-Id", "id", "class", "timeout", "Cookie")
-    } == {
+    names = ("X-Trace-Id", "id", "class", "timeout", "extra_headers", "Cookie")
+    assert {name: request.headers.get(name) for name in names} == {
         "X-Trace-Id": "t-1",
         "id": "7",
         "class": "gold",
         "timeout": "3",
+        "extra_headers": "spec",
         "Cookie": "id=c%20d; lang=fr",
     }
     assert "Authorization" not in request.headers  # security: []
@@ -236,3 +236,20 @@ def test_query_arrays_and_objects_follow_their_style_and_explode(gate: Any, kind
         call(getattr(gate, kind)(transport=httpx.MockTransport(server)), "search", ids=[1, "two"])
     assert raised.value.path == "ids[1]"
     assert len(server.seen) == 2
+
+
+@pytest.mark.parametrize("kind", ["GateClient", "AsyncGateClient"])
+def test_extras_replace_a_credential_only_when_they_name_it(gate: Any, kind: str) -> None:
+    server = Server(body={"ok": True})
+    calls: list[tuple[str, dict[str, Any]]] = [
+        ("get_header_key", {"extra_headers": {"x-api-key": "mine"}, "extra_query": {"v": 2}}),
+        ("get_query_key", {"extra_query": {"api_key": "mine"}, "extra_headers": {"X-Api-Key": "other"}}),
+        ("get_both", {"extra_headers": {"X-Other": "1"}}),
+    ]
+    for method, extras in calls:  # a fresh client each: ``call`` closes an async one
+        call(getattr(gate, kind)(transport=httpx.MockTransport(server)), method, **extras)
+    assert [sent(request) for request in server.seen] == [
+        ({"X-Api-Key": "mine"}, "v=2", None),
+        ({"X-Api-Key": "other"}, "api_key=mine", None),
+        WIRE["get_both"],
+    ]

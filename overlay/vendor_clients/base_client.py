@@ -1,16 +1,19 @@
 """The sync and async clients every generated API client builds on: one ``_call`` per operation with auth,
-timeouts, retries, argument checks, typed errors and validated responses; item and page iterators."""
+timeouts, retries, argument checks, typed errors and validated responses; item and page iterators; raw
+twins whose calls return the ``RawResponse``."""
 
 from __future__ import annotations
 
 import re
 import time
-from collections.abc import AsyncGenerator, Callable, Iterator, Mapping
+from collections.abc import AsyncGenerator, Awaitable, Callable, Iterator, Mapping, Sequence
+from copy import copy
+from datetime import timedelta
 from difflib import get_close_matches
-from functools import wraps
+from functools import partial, wraps
 from inspect import signature
 from types import TracebackType
-from typing import Any, ClassVar, ParamSpec, Self, TypedDict, TypeVar, Unpack, cast
+from typing import Any, ClassVar, Generic, ParamSpec, Self, TypedDict, TypeVar, Unpack, cast
 
 import httpx
 from httpx._client import UseClientDefault
@@ -24,16 +27,22 @@ from .config import (
     ApiSettings,
     checked_timeout,
     deadline_problem,
+    headers_problem,
+    hooks_problem,
     integer_problem,
     size_problem,
     timeout_problem,
 )
 from .deadlines import LIMITS, Limits
 from .errors import APIConnectionError, APIError, APITimeoutError, ConfigurationError, ResponseTooLargeError
+from .extras import ExtraBody, ExtraHeaders, ExtraQuery, extended
+from .logs import AsyncLoggingTransport, CallLog, LoggingTransport, call_logger
 from .operation import Operation, ResponseT
+from .package import RUNTIME, Package
 from .pagination import DEFAULT_PAGE_SIZE, PagePlan, aiter_items, aiter_pages, iter_items, iter_pages
+from .raw import PageResponses, RawResponse
 from .redaction import protect, redact_chain
-from .responses import decode
+from .responses import decode, status_error
 from .retries import AsyncRetryTransport, RetryPolicy, RetryTransport
 from .transports import async_transport, sync_transport
 
@@ -44,6 +53,9 @@ __all__ = [
     "CallDeadline",
     "CallLimit",
     "CallTimeout",
+    "ExtraBody",
+    "ExtraHeaders",
+    "ExtraQuery",
     "PerCall",
     "SyncClient",
     "checked",
@@ -57,20 +69,14 @@ CallDeadline = float | None | UseClientDefault
 """Per-call deadline: seconds the whole call may take, retries included; None for none; the client's."""
 CallLimit = int | UseClientDefault
 """Per-call ``max_response_bytes``: the largest decompressed body read; the client's by default."""
-PerCall = tuple[CallTimeout, CallDeadline, CallLimit]
+PerCall = tuple[CallTimeout, CallDeadline, CallLimit, ExtraHeaders, ExtraQuery, ExtraBody]
 """A generated method's per-call options, as an iterator hands them to every page's call."""
-OPTIONS = {
-    "base_url",
-    "timeout",
-    "retry",
-    "transport",
-    "deadline",
-    "max_response_bytes",
-    "username",
-    "password",
-}
+SETTINGS = {"base_url", "timeout", "retry", "deadline", "max_response_bytes", "headers", "event_hooks"}
+"""The constructor's options ``with_options`` may change."""
+OPTIONS = SETTINGS | {"transport", "username", "password"}
 P = ParamSpec("P")
 R = TypeVar("R")
+HttpT = TypeVar("HttpT", httpx.Client, httpx.AsyncClient)
 
 
 def checked(operation: Operation[Any]) -> Callable[[Callable[P, R]], Callable[P, R]]:
@@ -105,34 +111,55 @@ def checked(operation: Operation[Any]) -> Callable[[Callable[P, R]], Callable[P,
     return decorate
 
 
-class _Options(TypedDict, total=False):
+class _Settings(TypedDict, total=False):
     base_url: str | None
-    username: str | None
-    password: str | None
     timeout: float | httpx.Timeout | None
     retry: RetryPolicy | None
     deadline: float | None
     max_response_bytes: int
+    headers: Mapping[str, str]
 
 
-class SyncOptions(_Options, total=False):
+class SyncSettings(_Settings, total=False):
+    event_hooks: Mapping[str, Sequence[Callable[[Any], object]]]
+
+
+class AsyncSettings(_Settings, total=False):
+    event_hooks: Mapping[str, Sequence[Callable[[Any], Awaitable[object]]]]
+
+
+class _Credentials(TypedDict, total=False):
+    username: str | None
+    password: str | None
+
+
+class SyncOptions(SyncSettings, _Credentials, total=False):
     transport: httpx.BaseTransport | None
 
 
-class AsyncOptions(_Options, total=False):
+class AsyncOptions(AsyncSettings, _Credentials, total=False):
     transport: httpx.AsyncBaseTransport | None
 
 
-class _ClientCore:
+class _ClientCore(Generic[HttpT]):
     """What the sync and async clients share: settings, redaction, requests, error translation."""
 
     api: ClassVar[ApiSettings]
+    package: ClassVar[Package | None] = None
+    """The generated package (the User-Agent names it)."""
     client_parameters: Mapping[str, str] = {}
     """The API's client-level path parameters (set by the generated constructor, before this one)."""
     server_variables: Mapping[str, str | None] = {}
     """The server URL's variables as given (set by the generated constructor, before this one)."""
     _call: Callable[..., Any]
     """Send one operation: ``SyncClient._call`` or ``AsyncClient._call``."""
+    _raw_call: Callable[..., Any]
+    """``_call`` returning the ``RawResponse``."""
+    _raw_pages: Callable[..., Any]
+    """``_iter_pages`` yielding the ``RawResponse`` of each page."""
+    _http: HttpT
+    _http_client: Callable[[], HttpT]
+    """The httpx client of the current settings over the connection pool."""
 
     def __init__(self, token: str | None, options: Mapping[str, Any], kind: type) -> None:
         unknown = set(options) - OPTIONS
@@ -148,27 +175,62 @@ class _ClientCore:
         self._secret = protect(Secret("", *(value for found in values.values() for value in found), *basics))
         self._auths: dict[str, CredentialsAuth | str | None] = {}
         """Per operation id: its auth, None for none, or why it has none (the message of the error)."""
+        self._owns_pool = True
+        """Closing closes the connection pool (``with_options`` copies share their original's)."""
+        self._logger = None if self.package is None else call_logger(self.package.api)
+        """Where the calls are logged (``<NAME>_LOG``, ``VENDOR_CLIENTS_LOG``); None: they are not."""
+        transport = options.get("transport")
+        if transport is not None and not isinstance(transport, kind):
+            got = type(transport).__name__
+            raise ConfigurationError(f"transport must be an httpx.{kind.__name__}, got {got}")
+        self._configure(options)
+
+    def _configure(self, options: Mapping[str, Any]) -> None:
+        """Check and take the settings ``with_options`` may change."""
+        self._settings = {name: options[name] for name in SETTINGS if name in options}
         self.base_url = self.api.base_url(options.get("base_url"), self.server_variables)
         self.deadline = options.get("deadline", DEFAULT_DEADLINE)
         self.max_response_bytes = options.get("max_response_bytes", DEFAULT_MAX_RESPONSE_BYTES)
+        headers, hooks = options.get("headers", {}), options.get("event_hooks", {})
         for name, problem in (
             ("deadline", deadline_problem(self.deadline)),
             ("max_response_bytes", size_problem(self.max_response_bytes)),
+            ("headers", headers_problem(headers)),
+            ("event_hooks", hooks_problem(hooks)),
         ):
             if problem is not None:
                 raise ConfigurationError(f"{name} {problem}")
         self.retry = options.get("retry") or RetryPolicy()
         if not isinstance(self.retry, RetryPolicy):
             raise ConfigurationError(f"retry must be a RetryPolicy, got {type(self.retry).__name__}")
-        transport = options.get("transport")
-        if transport is not None and not isinstance(transport, kind):
-            got = type(transport).__name__
-            raise ConfigurationError(f"transport must be an httpx.{kind.__name__}, got {got}")
+        user_agent = RUNTIME if self.package is None else self.package.user_agent
         self._http_options: dict[str, Any] = {
             "base_url": self.base_url,
             "timeout": checked_timeout(options.get("timeout", DEFAULT_TIMEOUT)),
-            "headers": {"Accept": "application/json"},
+            "headers": {"Accept": "application/json", "User-Agent": user_agent, **headers},
+            "event_hooks": hooks,
         }
+
+    def _copy(self, changes: Mapping[str, Any]) -> Self:
+        """This client with ``changes`` to its ``SETTINGS``, sharing its credentials and connection pool
+        (which stays open until this client closes): ``with_options``."""
+        unknown = set(changes) - SETTINGS
+        if unknown:
+            raise ConfigurationError(
+                f"with_options cannot change {sorted(unknown)} (only {sorted(SETTINGS)}): build a new client"
+            )
+        copied = copy(self)
+        vars(copied).pop("with_raw_response", None)  # the raw twin of this client, not of the copy
+        copied._configure({**self._settings, **changes})
+        copied._owns_pool = False
+        copied._http = copied._http_client()
+        return copied
+
+    def _call_log(self) -> CallLog | None:
+        """What the transport logs of each call, None when calls are not logged."""
+        if self._logger is None:
+            return None
+        return CallLog(self._logger, self._secret, self.retry.retry_count_header)
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={self.base_url!r}, token={REDACTED!r})"
@@ -180,9 +242,12 @@ class _ClientCore:
         timeout: CallTimeout,
         deadline: CallDeadline,
         max_response_bytes: CallLimit,
+        extra_headers: ExtraHeaders = None,
+        extra_query: ExtraQuery = None,
+        extra_body: ExtraBody = None,
     ) -> dict[str, Any]:
-        """The keyword arguments of the checked httpx request; ``InvalidRequestError`` before anything
-        is sent. The call's deadline starts now."""
+        """The keyword arguments of the checked httpx request, the extras applied after the operation's
+        own; ``InvalidRequestError`` before anything is sent. The call's deadline starts now."""
         if timeout is not USE_DEFAULT and (problem := timeout_problem(timeout)) is not None:
             raise operation.invalid("timeout", problem)
         seconds, largest = self._limits(operation, deadline, max_response_bytes)
@@ -195,7 +260,7 @@ class _ClientCore:
         if isinstance(auth, str):
             raise ConfigurationError(auth)
         ends = None if seconds is None else time.monotonic() + seconds
-        return {
+        sent = {
             "method": operation.method,
             "url": request.path,
             "params": request.params,
@@ -205,6 +270,9 @@ class _ClientCore:
             "timeout": timeout,
             "extensions": {LIMITS: Limits(ends, largest)},
         }
+        if extra_headers is None and extra_query is None and extra_body is None:
+            return sent
+        return extended(operation, sent, extra_headers, extra_query, extra_body)
 
     def _auth(self, operation: Operation[Any]) -> CredentialsAuth | str | None:
         """The first of the operation's security requirements whose credentials the client has, all of them
@@ -256,7 +324,28 @@ class _ClientCore:
         result = decode(
             response, model, operation.operation_id, self._secret, operation.empty_statuses, media
         )
+        if operation.unwrap is not None and result is not None:
+            result = getattr(result, operation.unwrap)
         return cast(ResponseT, result)
+
+    def _raw(
+        self, operation: Operation[ResponseT], response: httpx.Response, seconds: float
+    ) -> RawResponse[ResponseT]:
+        """The raw response of a call that took ``seconds``; an error status raises as ``_decode`` does."""
+        if not response.is_success:
+            raise status_error(response, self._secret)
+        url = self._secret.redact(str(response.request.url))
+        return RawResponse(
+            response, partial(self._decode, operation, response), url, timedelta(seconds=seconds)
+        )
+
+    def _raw_twin(self) -> Self:
+        """This client (its pool, settings and credentials) with calls returning the ``RawResponse`` and
+        page iterators yielding them: what a generated ``...WithRawResponse`` calls."""
+        twin = copy(self)
+        # Shadowing the two methods on the twin leaves the calls of every other client as they are.
+        vars(twin).update(_call=twin._raw_call, _iter_pages=twin._raw_pages)
+        return twin
 
     def _fetcher(
         self, operation: Operation[Any], filters: Mapping[str, Any], plan: PagePlan, call: PerCall
@@ -267,23 +356,43 @@ class _ClientCore:
         return lambda position: self._call(operation, {**filters, **plan.arguments(position)}, *call)
 
 
-class SyncClient(_ClientCore):
+class SyncClient(_ClientCore[httpx.Client]):
     """Blocking client; use it as a context manager or call ``close()``."""
 
     def __init__(self, token: str | None = None, **options: Unpack[SyncOptions]) -> None:
         super().__init__(token, options, httpx.BaseTransport)
-        inner = sync_transport(options.get("transport"))
-        self._http = httpx.Client(transport=RetryTransport(inner, self.retry), **self._http_options)
+        self._pool = sync_transport(options.get("transport"))
+        self._http = self._http_client()
+
+    def with_options(self, **changes: Unpack[SyncSettings]) -> Self:
+        """A new client with ``changes`` to its settings (``base_url``, ``timeout``, ``headers``, ...),
+        sharing its credentials and connection pool, which stays open until this client closes."""
+        return self._copy(changes)
+
+    def _http_client(self) -> httpx.Client:
+        transport: httpx.BaseTransport = RetryTransport(self._pool, self.retry)
+        if (log := self._call_log()) is not None:
+            transport = LoggingTransport(transport, log)
+        return httpx.Client(transport=transport, **self._http_options)
 
     def _call(
         self, operation: Operation[ResponseT], arguments: Mapping[str, Any], *call: *PerCall
     ) -> ResponseT:
+        return self._decode(operation, self._send(operation, self._request(operation, arguments, *call)))
+
+    def _raw_call(
+        self, operation: Operation[ResponseT], arguments: Mapping[str, Any], *call: *PerCall
+    ) -> RawResponse[ResponseT]:
         request = self._request(operation, arguments, *call)
+        start = time.monotonic()
+        response = self._send(operation, request)
+        return self._raw(operation, response, time.monotonic() - start)
+
+    def _send(self, operation: Operation[Any], request: dict[str, Any]) -> httpx.Response:
         try:
-            response = self._http.request(**request)
+            return self._http.request(**request)
         except httpx.RequestError as exc:
             raise self._transport_error(operation, exc) from exc
-        return self._decode(operation, response)
 
     def _iter_pages(
         self,
@@ -294,6 +403,13 @@ class SyncClient(_ClientCore):
     ) -> Iterator[ResponseT]:
         plan = PagePlan(operation, page_size)
         return iter_pages(self._fetcher(operation, filters, plan, call), plan)
+
+    def _raw_pages(
+        self, operation: Operation[Any], filters: Mapping[str, Any], page_size: int, call: PerCall
+    ) -> Iterator[RawResponse[Any]]:
+        plan, kept = PagePlan(operation, page_size), PageResponses()
+        fetch = self._fetcher(operation, filters, plan, call)
+        return kept.responses(iter_pages(lambda position: kept.parsed(fetch(position)), plan))
 
     def _iter_items(
         self,
@@ -307,7 +423,8 @@ class SyncClient(_ClientCore):
         return iter_items(iter_pages(self._fetcher(operation, filters, plan, call), plan), plan, max_items)
 
     def close(self) -> None:
-        self._http.close()
+        if self._owns_pool:
+            self._http.close()
 
     def __enter__(self) -> Self:
         return self
@@ -316,23 +433,44 @@ class SyncClient(_ClientCore):
         self.close()
 
 
-class AsyncClient(_ClientCore):
+class AsyncClient(_ClientCore[httpx.AsyncClient]):
     """Asyncio client; use it as an async context manager or call ``aclose()``."""
 
     def __init__(self, token: str | None = None, **options: Unpack[AsyncOptions]) -> None:
         super().__init__(token, options, httpx.AsyncBaseTransport)
-        inner = async_transport(options.get("transport"))
-        self._http = httpx.AsyncClient(transport=AsyncRetryTransport(inner, self.retry), **self._http_options)
+        self._pool = async_transport(options.get("transport"))
+        self._http = self._http_client()
+
+    def with_options(self, **changes: Unpack[AsyncSettings]) -> Self:
+        """A new client with ``changes`` to its settings (``base_url``, ``timeout``, ``headers``, ...),
+        sharing its credentials and connection pool, which stays open until this client closes."""
+        return self._copy(changes)
+
+    def _http_client(self) -> httpx.AsyncClient:
+        transport: httpx.AsyncBaseTransport = AsyncRetryTransport(self._pool, self.retry)
+        if (log := self._call_log()) is not None:
+            transport = AsyncLoggingTransport(transport, log)
+        return httpx.AsyncClient(transport=transport, **self._http_options)
 
     async def _call(
         self, operation: Operation[ResponseT], arguments: Mapping[str, Any], *call: *PerCall
     ) -> ResponseT:
         request = self._request(operation, arguments, *call)
+        return self._decode(operation, await self._send(operation, request))
+
+    async def _raw_call(
+        self, operation: Operation[ResponseT], arguments: Mapping[str, Any], *call: *PerCall
+    ) -> RawResponse[ResponseT]:
+        request = self._request(operation, arguments, *call)
+        start = time.monotonic()
+        response = await self._send(operation, request)
+        return self._raw(operation, response, time.monotonic() - start)
+
+    async def _send(self, operation: Operation[Any], request: dict[str, Any]) -> httpx.Response:
         try:
-            response = await self._http.request(**request)
+            return await self._http.request(**request)
         except httpx.RequestError as exc:
             raise self._transport_error(operation, exc) from exc
-        return self._decode(operation, response)
 
     def _iter_pages(
         self,
@@ -345,6 +483,18 @@ class AsyncClient(_ClientCore):
         """Pages in order; once the first gives the total, up to ``prefetch`` pages are fetched
         concurrently ahead of the consumer (0: one request at a time)."""
         return self._pages(operation, filters, PagePlan(operation, page_size), call, prefetch)
+
+    def _raw_pages(
+        self,
+        operation: Operation[Any],
+        filters: Mapping[str, Any],
+        page_size: int,
+        call: PerCall,
+        prefetch: int = 0,
+    ) -> AsyncGenerator[RawResponse[Any]]:
+        kept = PageResponses()
+        plan = PagePlan(operation, page_size)
+        return kept.async_responses(self._pages(operation, filters, plan, call, prefetch, kept))
 
     def _iter_items(
         self,
@@ -365,13 +515,23 @@ class AsyncClient(_ClientCore):
         plan: PagePlan,
         call: PerCall,
         prefetch: int,
+        kept: PageResponses | None = None,
     ) -> AsyncGenerator[Any]:
+        """The pages; with ``kept``, the fetches return raw responses, parsed for the iteration and kept."""
         if (problem := integer_problem(prefetch, 0)) is not None:
             raise operation.invalid("prefetch", problem)
-        return aiter_pages(self._fetcher(operation, filters, plan, call), plan, prefetch)
+        fetch = self._fetcher(operation, filters, plan, call)
+        if kept is None:
+            return aiter_pages(fetch, plan, prefetch)
+
+        async def parsed(position: Any) -> Any:
+            return kept.parsed(await fetch(position))
+
+        return aiter_pages(parsed, plan, prefetch)
 
     async def aclose(self) -> None:
-        await self._http.aclose()
+        if self._owns_pool:
+            await self._http.aclose()
 
     async def __aenter__(self) -> Self:
         return self

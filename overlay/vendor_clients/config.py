@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -18,6 +19,10 @@ if TYPE_CHECKING:
 
 DOT_SEGMENTS = ("", ".", "..")
 """Path parameter values that would change which resource a request names."""
+HEADER_NAME = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
+"""An HTTP header name (RFC 9110 token)."""
+HOOKS = ("request", "response")
+"""The events of httpx's ``event_hooks``."""
 
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=5.0)
 """Five seconds to connect, thirty to read, write or wait for a pooled connection. The read timeout is also
@@ -188,6 +193,30 @@ def deadline_problem(value: Any) -> str | None:
 def size_problem(value: Any) -> str | None:
     """Why ``value`` is not a ``max_response_bytes`` (an integer >= 1), or None if it is."""
     return integer_problem(value, 1)
+
+
+def headers_problem(headers: Any) -> str | None:
+    """Why ``headers`` are not headers to send (header names to strings without line breaks), or None;
+    never echoing a value."""
+    if not isinstance(headers, Mapping):
+        return f"must map header names to strings, got {type(headers).__name__}"
+    for name, value in headers.items():
+        if not (isinstance(name, str) and HEADER_NAME.fullmatch(name)):
+            return f"must map header names to strings ({name!r} is not a header name)"
+        if not isinstance(value, str) or any(character in value for character in "\r\n\0"):
+            return f"must map header names to strings without line breaks ({name} does not)"
+    return None
+
+
+def hooks_problem(hooks: Any) -> str | None:
+    """Why ``hooks`` are not httpx ``event_hooks`` (``request`` and ``response`` to lists of callables), or
+    None."""
+    valid = (
+        isinstance(hooks, Mapping)
+        and set(hooks) <= set(HOOKS)
+        and all(isinstance(each, list | tuple) and all(map(callable, each)) for each in hooks.values())
+    )
+    return None if valid else f"must map {' and '.join(HOOKS)} to lists of callables"
 
 
 def _is_number(value: Any) -> bool:

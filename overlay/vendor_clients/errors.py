@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+import httpx
+
 
 class VendorClientError(Exception):
     """Base class of every error this package raises."""
@@ -54,14 +58,39 @@ class ResponseValidationError(APIError):
         self.problem = problem
 
 
-class APIStatusError(APIError):
-    """The server answered with an error status; ``code`` and ``message`` come from its error body."""
+@dataclass(frozen=True, slots=True)
+class ErrorResponse:
+    """The response of an ``APIStatusError``: its status, headers and body text (capped), credentials
+    redacted."""
 
-    def __init__(self, status: int, code: str | None, message: str, *, method: str, url: str) -> None:
+    status: int
+    headers: httpx.Headers
+    text: str
+    truncated: bool = False
+    """The body was longer than ``text`` holds."""
+
+
+class APIStatusError(APIError):
+    """The server answered with an error status; ``code`` and ``message`` come from its error body,
+    ``response`` is the response, ``request_id`` the value of its request-id header (None without one)."""
+
+    def __init__(
+        self,
+        status: int,
+        code: str | None,
+        message: str,
+        *,
+        method: str,
+        url: str,
+        response: ErrorResponse,
+        request_id: str | None = None,
+    ) -> None:
         super().__init__(f"HTTP {status} {code or 'no code'}: {message}", method=method, url=url)
         self.status = status
         self.code = code
         self.message = message
+        self.response = response
+        self.request_id = request_id
 
 
 class BadRequestError(APIStatusError):

@@ -21,7 +21,8 @@ from .errors import InvalidRequestError
 from .responses import JSON, describe, is_json, validate_json
 
 ResponseT = TypeVar("ResponseT")
-"""What a call returns: the response model, None for a body-less answer (a type for the checker only)."""
+"""What a call returns: the response model (or its ``unwrap`` attribute), None for a body-less answer (a
+type for the checker only)."""
 PLAIN = (str, int, float, bool)
 """Argument types that are sent as they are (everything else goes through pydantic's JSON encoder)."""
 RAW = (bytes, str)
@@ -105,6 +106,9 @@ class Operation(Generic[ResponseT]):
     """Multipart fields that are files (``FileInput``): Python name -> wire name."""
     body_required: bool = False
     """The ``body`` argument (the whole body) is required; when it is not, leaving it out sends no body."""
+    unwrap: str | None = None
+    """The attribute of the response model that the call returns (an envelope's or a root model's); None:
+    the model itself."""
     _names: dict[str, str] = field(init=False, repr=False, compare=False)
     _keys: dict[str, str] = field(init=False, repr=False, compare=False)
     """Every parameter: Python name -> key in the ``parameters`` model."""

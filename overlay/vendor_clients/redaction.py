@@ -6,7 +6,9 @@ from __future__ import annotations
 import logging
 from weakref import WeakSet
 
-from .auth import Secret
+import httpx
+
+from .auth import REDACTED, Secret
 
 LOGGERS = (
     "vendor_clients",
@@ -21,6 +23,8 @@ LOGGERS = (
 """Every logger a call can write to: a logger's filters see only its own records, not its children's."""
 _LIVE: WeakSet[Secret] = WeakSet()
 """The secrets of the clients still alive."""
+SENSITIVE_HEADERS = frozenset({"authorization", "proxy-authorization", "cookie", "set-cookie"})
+"""Headers whose values are credentials whatever the client sends: shown as ``***``."""
 
 
 def protect(secret: Secret) -> Secret:
@@ -34,6 +38,16 @@ def redact(text: str) -> str:
     for secret in list(_LIVE):
         text = secret.redact(text)
     return text
+
+
+def redacted_headers(headers: httpx.Headers, secret: Secret) -> httpx.Headers:
+    """``headers`` with ``SENSITIVE_HEADERS`` as ``***`` and ``secret`` hidden in every other value."""
+    return httpx.Headers(
+        [
+            (name, REDACTED if name.lower() in SENSITIVE_HEADERS else secret.redact(value))
+            for name, value in headers.multi_items()
+        ]
+    )
 
 
 def redact_chain(error: BaseException) -> BaseException:

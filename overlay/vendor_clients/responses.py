@@ -11,9 +11,22 @@ import httpx
 import pydantic
 
 from .auth import Secret
-from .errors import APIStatusError, ResponseValidationError, status_error_class
+from .errors import APIStatusError, ErrorResponse, ResponseValidationError, status_error_class
+from .redaction import redacted_headers
 
 JSON = "application/json"
+ERROR_TEXT_CHARS = 4096
+"""The most of an error body an ``APIStatusError`` keeps as ``response.text``."""
+REQUEST_ID_HEADERS = (
+    "x-request-id",
+    "request-id",
+    "x-amzn-requestid",
+    "x-amz-request-id",
+    "x-ms-request-id",
+    "x-github-request-id",
+    "x-correlation-id",
+)
+"""Headers in which servers commonly name the request, the first one present becoming ``request_id``."""
 
 
 def is_json(media: str) -> bool:
@@ -92,15 +105,35 @@ def describe(exc: pydantic.ValidationError) -> tuple[str, str]:
 
 
 def status_error(response: httpx.Response, secret: Secret) -> APIStatusError:
-    """The ``APIStatusError`` subclass for the status, with the vendor's ``code`` and ``message``."""
+    """The ``APIStatusError`` subclass for the status, with the vendor's ``code`` and ``message``, the
+    response (redacted, its text capped) and the request id."""
     code, message = error_body(response)
+    headers = redacted_headers(response.headers, secret)
+    text, truncated = capped_text(response, ERROR_TEXT_CHARS)
+    request_id = next((headers[name] for name in REQUEST_ID_HEADERS if name in headers), None)
     return status_error_class(response.status_code)(
         response.status_code,
         secret.redact(code) if code is not None else None,
         secret.redact(message),
         method=response.request.method,
         url=secret.redact(str(response.request.url)),
+        response=ErrorResponse(response.status_code, headers, secret.redact(text), truncated),
+        request_id=request_id,
     )
+
+
+def capped_text(message: httpx.Request | httpx.Response, limit: int) -> tuple[str, bool]:
+    """The first ``limit`` characters of a body, decoded by its charset (UTF-8 when it names none or one
+    Python lacks; undecodable bytes replaced), and whether the body holds more; at most ``4 * limit``
+    bytes are decoded."""
+    content = message.content
+    piece = content[: limit * 4]
+    charset = message.charset_encoding if isinstance(message, httpx.Response) else None
+    try:
+        text = piece.decode(charset or "utf-8", "replace")
+    except LookupError:
+        text = piece.decode("utf-8", "replace")
+    return text[:limit], len(text) > limit or len(content) > len(piece)
 
 
 def error_body(response: httpx.Response) -> tuple[str | None, str]:

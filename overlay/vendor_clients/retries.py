@@ -7,7 +7,6 @@ import asyncio
 import contextlib
 import logging
 import math
-import re
 import time
 import uuid
 from collections.abc import Awaitable, Callable
@@ -21,7 +20,7 @@ import httpx
 import tenacity
 
 from .bodies import CappedBody
-from .config import integer_problem
+from .config import HEADER_NAME, integer_problem
 from .deadlines import PASSED, DeadlineExceeded, Limits, end_sync_attempt, left, start_sync_attempt
 from .errors import ConfigurationError
 from .transports import POOL
@@ -31,8 +30,6 @@ logger = logging.getLogger("vendor_clients")
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "DELETE"})
 ALL_METHODS = IDEMPOTENT_METHODS | {"POST", "PATCH", "PUT"}
 RETRY_STATUSES = frozenset({429, 502, 503, 504})
-TOKEN = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
-"""An HTTP header name (RFC 9110 token)."""
 TRANSIENT_ERRORS = (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError)
 
 
@@ -70,7 +67,7 @@ class RetryPolicy:
                 raise ConfigurationError(f"RetryPolicy {name} must be a number >= 0, got {value!r}")
         for name in ("idempotency_header", "retry_count_header"):
             value = getattr(self, name)
-            if value is not None and not (isinstance(value, str) and TOKEN.fullmatch(value)):
+            if value is not None and not (isinstance(value, str) and HEADER_NAME.fullmatch(value)):
                 raise ConfigurationError(f"RetryPolicy {name} must be a header name or None, got {value!r}")
 
     def retry_after(self, response: httpx.Response) -> float | None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import logging
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import httpx
@@ -106,3 +108,18 @@ def pilfer(handler: Handler, sleeps: Sleeps | None = None, **options: Any) -> Pi
 def async_pilfer(handler: Any, sleeps: Sleeps | None = None, **options: Any) -> AsyncPilferClient:
     options.setdefault("retry", policy(sleeps if sleeps is not None else Sleeps()))
     return AsyncPilferClient(TOKEN, transport=httpx.MockTransport(handler), **options)
+
+
+@contextmanager
+def log_levels_kept() -> Iterator[None]:
+    """Whatever a ``<NAME>_LOG`` switch sets on the runtime's loggers is undone afterwards."""
+    loggers = [
+        logging.getLogger(name)
+        for name in ("vendor_clients", "vendor_clients.pilfer", "vendor_clients.lighthouse")
+    ]
+    levels = [logger.level for logger in loggers]
+    try:
+        yield
+    finally:
+        for logger, level in zip(loggers, levels, strict=True):
+            logger.setLevel(level)

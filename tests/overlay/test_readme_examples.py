@@ -14,6 +14,8 @@ from mocks import lighthouse as lighthouse_mock
 from mocks import pilfer as pilfer_mock
 from mocks.server import serving_in_thread
 
+from .fakes import log_levels_kept
+
 README = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
 SECTION = README.split("## Using the clients", 1)[1].split("\n## ", 1)[0]
 EXAMPLES = re.findall(r"```python\n(.*?)```", SECTION, flags=re.DOTALL)
@@ -36,8 +38,9 @@ def mocks_over_tcp() -> Iterator[dict[str, str]]:
 
 
 def test_the_section_has_the_examples_it_promises() -> None:
-    assert len(EXAMPLES) == 5
-    for name in ("PilferClient", "LighthouseClient", "AsyncLighthouseClient", "NotFoundError", "RetryPolicy"):
+    assert len(EXAMPLES) == 8
+    names = ("PilferClient", "LighthouseClient", "AsyncLighthouseClient", "NotFoundError", "RetryPolicy")
+    for name in (*names, "with_raw_response", "with_options", "PILFER_LOG=info"):
         assert any(name in example for example in EXAMPLES), name
 
 
@@ -53,9 +56,29 @@ def run(example: str, env: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> s
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=[f"example{n}" for n in range(1, len(EXAMPLES) + 1)])
 def test_readme_example_runs(
-    example: str, mocks_over_tcp: dict[str, str], monkeypatch: pytest.MonkeyPatch
+    example: str,
+    mocks_over_tcp: dict[str, str],
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
-    printed = run(example, mocks_over_tcp, monkeypatch)
+    switch = re.search(r"^# (\w+_LOG)=(\w+) ", example, flags=re.MULTILINE)
+    env = {**mocks_over_tcp, switch[1]: switch[2]} if switch else mocks_over_tcp
+    with log_levels_kept():
+        printed = run(example, env, monkeypatch)
     assert printed
-    if "NotFoundError" in example:
+    if switch:
+        url = mocks_over_tcp["PILFER_BASE_URL"]
+        logged = [record.getMessage() for record in caplog.records if record.name == "vendor_clients.pilfer"]
+        assert printed == "5"
+        assert [line.split(" in ")[0] for line in logged] == [
+            f"GET {url}/api/v1/spaces?limit=5 -> 200 OK (HTTP/1.1)"
+        ]
+    if "NotFoundError" in example and "LighthouseClient" in example:
         assert printed == "404 workspace/not-found Workspace not found"
+    if "with_raw_response" in example:
+        lines = printed.splitlines()
+        assert lines[0] == "201 application/json HTTP/1.1"
+        assert lines[1] == "200 13 True"  # the 12 seeded spaces and the new one, on one page
+        assert lines[-1] == '404 {"code":"not_found","message":"Space not found"} None'
+    if "with_options" in example:
+        assert printed.splitlines() == ["urgent", "1", "Extras", "research t-1 ops", "pilfer-client/2.0.0"]

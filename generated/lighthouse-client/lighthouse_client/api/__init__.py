@@ -5,6 +5,7 @@ and returns the validated pydantic model from ``lighthouse_models``."""
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
+from functools import cached_property
 from typing import Literal, Unpack
 from uuid import UUID
 
@@ -27,12 +28,17 @@ from vendor_clients.base_client import (
     CallDeadline,
     CallLimit,
     CallTimeout,
+    ExtraBody,
+    ExtraHeaders,
+    ExtraQuery,
     SyncClient,
     SyncOptions,
     checked,
 )
 from vendor_clients.config import ApiSettings
 from vendor_clients.operation import Operation, Paging
+from vendor_clients.package import Package
+from vendor_clients.raw import async_raw_method, async_raw_pages, raw_method, raw_pages
 
 API = ApiSettings(
     name="PierCloud Lighthouse Workspaces API",
@@ -68,7 +74,7 @@ LIST_WORKSPACES: Operation[WorkspaceListResponse] = Operation(
     security=(("bearerAuth",),),
 )
 
-GET_WORKSPACE: Operation[WorkspaceDetailResponse] = Operation(
+GET_WORKSPACE: Operation[WorkspaceDetail] = Operation(
     "getWorkspace",
     "GET",
     "/lighthouse/orgs/{org_id}/businesses/{business_id}/workspaces/{id}",
@@ -81,6 +87,7 @@ GET_WORKSPACE: Operation[WorkspaceDetailResponse] = Operation(
     body_fields={},
     paging=None,
     security=(("bearerAuth",),),
+    unwrap="data",
 )
 
 
@@ -92,6 +99,7 @@ class LighthouseClient(SyncClient):
     """
 
     api = API
+    package = Package("lighthouse", "lighthouse-client", "2.0.0")
 
     def __init__(
         self,
@@ -118,6 +126,9 @@ class LighthouseClient(SyncClient):
         timeout: CallTimeout = USE_DEFAULT,
         deadline: CallDeadline = USE_DEFAULT,
         max_response_bytes: CallLimit = USE_DEFAULT,
+        extra_headers: ExtraHeaders = None,
+        extra_query: ExtraQuery = None,
+        extra_body: ExtraBody = None,
     ) -> WorkspaceListResponse:
         """List Workspaces: ``GET /lighthouse/orgs/{org_id}/businesses/{business_id}/workspaces``."""
         return self._call(
@@ -134,6 +145,9 @@ class LighthouseClient(SyncClient):
             timeout,
             deadline,
             max_response_bytes,
+            extra_headers,
+            extra_query,
+            extra_body,
         )
 
     @checked(LIST_WORKSPACES)
@@ -149,6 +163,9 @@ class LighthouseClient(SyncClient):
         timeout: CallTimeout = USE_DEFAULT,
         deadline: CallDeadline = USE_DEFAULT,
         max_response_bytes: CallLimit = USE_DEFAULT,
+        extra_headers: ExtraHeaders = None,
+        extra_query: ExtraQuery = None,
+        extra_body: ExtraBody = None,
     ) -> Iterator[WorkspaceListResponse]:
         """Every page of ``list_workspaces``, fetched lazily."""
         return self._iter_pages(
@@ -161,7 +178,7 @@ class LighthouseClient(SyncClient):
                 "sort_order": sort_order,
             },
             page_size,
-            (timeout, deadline, max_response_bytes),
+            (timeout, deadline, max_response_bytes, extra_headers, extra_query, extra_body),
         )
 
     @checked(LIST_WORKSPACES)
@@ -178,6 +195,9 @@ class LighthouseClient(SyncClient):
         timeout: CallTimeout = USE_DEFAULT,
         deadline: CallDeadline = USE_DEFAULT,
         max_response_bytes: CallLimit = USE_DEFAULT,
+        extra_headers: ExtraHeaders = None,
+        extra_query: ExtraQuery = None,
+        extra_body: ExtraBody = None,
     ) -> Iterator[Workspace]:
         """Every item of ``list_workspaces`` (at most ``max_items``), in server order, one page in memory at a time."""
         return self._iter_items(
@@ -191,7 +211,7 @@ class LighthouseClient(SyncClient):
             },
             page_size,
             max_items,
-            (timeout, deadline, max_response_bytes),
+            (timeout, deadline, max_response_bytes, extra_headers, extra_query, extra_body),
         )
 
     @checked(GET_WORKSPACE)
@@ -202,9 +222,31 @@ class LighthouseClient(SyncClient):
         timeout: CallTimeout = USE_DEFAULT,
         deadline: CallDeadline = USE_DEFAULT,
         max_response_bytes: CallLimit = USE_DEFAULT,
+        extra_headers: ExtraHeaders = None,
+        extra_query: ExtraQuery = None,
+        extra_body: ExtraBody = None,
     ) -> WorkspaceDetail:
         """Access Workspace Information: ``GET /lighthouse/orgs/{org_id}/businesses/{business_id}/workspaces/{id}``."""
-        return (self._call(GET_WORKSPACE, {"id": id}, timeout, deadline, max_response_bytes)).data
+        return self._call(
+            GET_WORKSPACE, {"id": id}, timeout, deadline, max_response_bytes, extra_headers, extra_query, extra_body
+        )
+
+    @cached_property
+    def with_raw_response(self) -> LighthouseClientWithRawResponse:
+        """The methods and page iterators returning the ``RawResponse``: status, headers and body as received,
+        ``parse()`` giving what the method returns."""
+        return LighthouseClientWithRawResponse(self)
+
+
+class LighthouseClientWithRawResponse:
+    """``LighthouseClient.with_raw_response``: each method returns the ``RawResponse`` (each page
+    iterator yields one per page), sharing the client's connections and settings."""
+
+    def __init__(self, client: LighthouseClient) -> None:
+        raw = client._raw_twin()
+        self.list_workspaces = raw_method(raw.list_workspaces)
+        self.iter_workspace_pages = raw_pages(raw.iter_workspace_pages)
+        self.get_workspace = raw_method(raw.get_workspace)
 
 
 class AsyncLighthouseClient(AsyncClient):
@@ -215,6 +257,7 @@ class AsyncLighthouseClient(AsyncClient):
     """
 
     api = API
+    package = Package("lighthouse", "lighthouse-client", "2.0.0")
 
     def __init__(
         self,
@@ -241,6 +284,9 @@ class AsyncLighthouseClient(AsyncClient):
         timeout: CallTimeout = USE_DEFAULT,
         deadline: CallDeadline = USE_DEFAULT,
         max_response_bytes: CallLimit = USE_DEFAULT,
+        extra_headers: ExtraHeaders = None,
+        extra_query: ExtraQuery = None,
+        extra_body: ExtraBody = None,
     ) -> WorkspaceListResponse:
         """List Workspaces: ``GET /lighthouse/orgs/{org_id}/businesses/{business_id}/workspaces``."""
         return await self._call(
@@ -257,6 +303,9 @@ class AsyncLighthouseClient(AsyncClient):
             timeout,
             deadline,
             max_response_bytes,
+            extra_headers,
+            extra_query,
+            extra_body,
         )
 
     @checked(LIST_WORKSPACES)
@@ -273,6 +322,9 @@ class AsyncLighthouseClient(AsyncClient):
         timeout: CallTimeout = USE_DEFAULT,
         deadline: CallDeadline = USE_DEFAULT,
         max_response_bytes: CallLimit = USE_DEFAULT,
+        extra_headers: ExtraHeaders = None,
+        extra_query: ExtraQuery = None,
+        extra_body: ExtraBody = None,
     ) -> AsyncIterator[WorkspaceListResponse]:
         """Every page of ``list_workspaces``, fetched lazily; with ``prefetch``, up to that many pages
         are fetched concurrently once the first page gives the total (still yielded in order)."""
@@ -286,7 +338,7 @@ class AsyncLighthouseClient(AsyncClient):
                 "sort_order": sort_order,
             },
             page_size,
-            (timeout, deadline, max_response_bytes),
+            (timeout, deadline, max_response_bytes, extra_headers, extra_query, extra_body),
             prefetch,
         )
 
@@ -305,6 +357,9 @@ class AsyncLighthouseClient(AsyncClient):
         timeout: CallTimeout = USE_DEFAULT,
         deadline: CallDeadline = USE_DEFAULT,
         max_response_bytes: CallLimit = USE_DEFAULT,
+        extra_headers: ExtraHeaders = None,
+        extra_query: ExtraQuery = None,
+        extra_body: ExtraBody = None,
     ) -> AsyncIterator[Workspace]:
         """Every item of ``list_workspaces`` (at most ``max_items``), in server order, one page in memory at a time."""
         return self._iter_items(
@@ -318,7 +373,7 @@ class AsyncLighthouseClient(AsyncClient):
             },
             page_size,
             max_items,
-            (timeout, deadline, max_response_bytes),
+            (timeout, deadline, max_response_bytes, extra_headers, extra_query, extra_body),
             prefetch,
         )
 
@@ -330,6 +385,28 @@ class AsyncLighthouseClient(AsyncClient):
         timeout: CallTimeout = USE_DEFAULT,
         deadline: CallDeadline = USE_DEFAULT,
         max_response_bytes: CallLimit = USE_DEFAULT,
+        extra_headers: ExtraHeaders = None,
+        extra_query: ExtraQuery = None,
+        extra_body: ExtraBody = None,
     ) -> WorkspaceDetail:
         """Access Workspace Information: ``GET /lighthouse/orgs/{org_id}/businesses/{business_id}/workspaces/{id}``."""
-        return (await self._call(GET_WORKSPACE, {"id": id}, timeout, deadline, max_response_bytes)).data
+        return await self._call(
+            GET_WORKSPACE, {"id": id}, timeout, deadline, max_response_bytes, extra_headers, extra_query, extra_body
+        )
+
+    @cached_property
+    def with_raw_response(self) -> AsyncLighthouseClientWithRawResponse:
+        """The methods and page iterators returning the ``RawResponse``: status, headers and body as received,
+        ``parse()`` giving what the method returns."""
+        return AsyncLighthouseClientWithRawResponse(self)
+
+
+class AsyncLighthouseClientWithRawResponse:
+    """``AsyncLighthouseClient.with_raw_response``: each method returns the ``RawResponse`` (each page
+    iterator yields one per page), sharing the client's connections and settings."""
+
+    def __init__(self, client: AsyncLighthouseClient) -> None:
+        raw = client._raw_twin()
+        self.list_workspaces = async_raw_method(raw.list_workspaces)
+        self.iter_workspace_pages = async_raw_pages(raw.iter_workspace_pages)
+        self.get_workspace = async_raw_method(raw.get_workspace)

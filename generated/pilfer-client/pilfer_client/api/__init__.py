@@ -5,6 +5,7 @@ and returns the validated pydantic model from ``pilfer_models``."""
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
+from functools import cached_property
 from typing import Unpack
 
 from pilfer_models import (
@@ -29,12 +30,17 @@ from vendor_clients.base_client import (
     CallDeadline,
     CallLimit,
     CallTimeout,
+    ExtraBody,
+    ExtraHeaders,
+    ExtraQuery,
     SyncClient,
     SyncOptions,
     checked,
 )
 from vendor_clients.config import ApiSettings
 from vendor_clients.operation import Operation, Paging
+from vendor_clients.package import Package
+from vendor_clients.raw import async_raw_method, async_raw_pages, raw_method, raw_pages
 
 API = ApiSettings(
     name="Pilfer Spaces API",
@@ -68,7 +74,7 @@ LIST_SPACES: Operation[SpaceListResponse] = Operation(
     security=(("bearerAuth",),),
 )
 
-CREATE_SPACE: Operation[SpaceResponse] = Operation(
+CREATE_SPACE: Operation[Space] = Operation(
     "createSpace",
     "POST",
     "/api/v1/spaces",
@@ -88,9 +94,10 @@ CREATE_SPACE: Operation[SpaceResponse] = Operation(
     },
     paging=None,
     security=(("bearerAuth",),),
+    unwrap="data",
 )
 
-GET_SPACE: Operation[SpaceResponse] = Operation(
+GET_SPACE: Operation[Space] = Operation(
     "getSpace",
     "GET",
     "/api/v1/spaces/{id}",
@@ -103,9 +110,10 @@ GET_SPACE: Operation[SpaceResponse] = Operation(
     body_fields={},
     paging=None,
     security=(("bearerAuth",),),
+    unwrap="data",
 )
 
-UPDATE_SPACE: Operation[SpaceResponse] = Operation(
+UPDATE_SPACE: Operation[Space] = Operation(
     "updateSpace",
     "PATCH",
     "/api/v1/spaces/{id}",
@@ -124,9 +132,10 @@ UPDATE_SPACE: Operation[SpaceResponse] = Operation(
     },
     paging=None,
     security=(("bearerAuth",),),
+    unwrap="data",
 )
 
-DELETE_SPACE: Operation[DeleteSpaceResponse] = Operation(
+DELETE_SPACE: Operation[DeleteResult] = Operation(
     "deleteSpace",
     "DELETE",
     "/api/v1/spaces/{id}",
@@ -139,6 +148,7 @@ DELETE_SPACE: Operation[DeleteSpaceResponse] = Operation(
     body_fields={},
     paging=None,
     security=(("bearerAuth",),),
+    unwrap="data",
 )
 
 
@@ -150,6 +160,7 @@ class PilferClient(SyncClient):
     """
 
     api = API
+    package = Package("pilfer", "pilfer-client", "2.0.0")
 
     @checked(LIST_SPACES)
     def list_spaces(
@@ -163,6 +174,9 @@ class PilferClient(SyncClient):
         timeout: CallTimeout = USE_DEFAULT,
         deadline: CallDeadline = USE_DEFAULT,
         max_response_bytes: CallLimit = USE_DEFAULT,
+        extra_headers: ExtraHeaders = None,
+        extra_query: ExtraQuery = None,
+        extra_body: ExtraBody = None,
     ) -> SpaceListResponse:
         """List spaces: ``GET /api/v1/spaces``."""
         return self._call(
@@ -177,6 +191,9 @@ class PilferClient(SyncClient):
             timeout,
             deadline,
             max_response_bytes,
+            extra_headers,
+            extra_query,
+            extra_body,
         )
 
     @checked(LIST_SPACES)
@@ -190,13 +207,16 @@ class PilferClient(SyncClient):
         timeout: CallTimeout = USE_DEFAULT,
         deadline: CallDeadline = USE_DEFAULT,
         max_response_bytes: CallLimit = USE_DEFAULT,
+        extra_headers: ExtraHeaders = None,
+        extra_query: ExtraQuery = None,
+        extra_body: ExtraBody = None,
     ) -> Iterator[SpaceListResponse]:
         """Every page of ``list_spaces``, fetched lazily."""
         return self._iter_pages(
             LIST_SPACES,
             {"organization_id": organization_id, "project_id": project_id, "include": include},
             page_size,
-            (timeout, deadline, max_response_bytes),
+            (timeout, deadline, max_response_bytes, extra_headers, extra_query, extra_body),
         )
 
     @checked(LIST_SPACES)
@@ -211,6 +231,9 @@ class PilferClient(SyncClient):
         timeout: CallTimeout = USE_DEFAULT,
         deadline: CallDeadline = USE_DEFAULT,
         max_response_bytes: CallLimit = USE_DEFAULT,
+        extra_headers: ExtraHeaders = None,
+        extra_query: ExtraQuery = None,
+        extra_body: ExtraBody = None,
     ) -> Iterator[Space]:
         """Every item of ``list_spaces`` (at most ``max_items``), in server order, one page in memory at a time."""
         return self._iter_items(
@@ -218,7 +241,7 @@ class PilferClient(SyncClient):
             {"organization_id": organization_id, "project_id": project_id, "include": include},
             page_size,
             max_items,
-            (timeout, deadline, max_response_bytes),
+            (timeout, deadline, max_response_bytes, extra_headers, extra_query, extra_body),
         )
 
     @checked(CREATE_SPACE)
@@ -234,24 +257,28 @@ class PilferClient(SyncClient):
         timeout: CallTimeout = USE_DEFAULT,
         deadline: CallDeadline = USE_DEFAULT,
         max_response_bytes: CallLimit = USE_DEFAULT,
+        extra_headers: ExtraHeaders = None,
+        extra_query: ExtraQuery = None,
+        extra_body: ExtraBody = None,
     ) -> Space:
         """Create space: ``POST /api/v1/spaces``."""
-        return (
-            self._call(
-                CREATE_SPACE,
-                {
-                    "name": name,
-                    "organization_id": organization_id,
-                    "project_id": project_id,
-                    "status": status,
-                    "priority": priority,
-                    "current_strength": current_strength,
-                },
-                timeout,
-                deadline,
-                max_response_bytes,
-            )
-        ).data
+        return self._call(
+            CREATE_SPACE,
+            {
+                "name": name,
+                "organization_id": organization_id,
+                "project_id": project_id,
+                "status": status,
+                "priority": priority,
+                "current_strength": current_strength,
+            },
+            timeout,
+            deadline,
+            max_response_bytes,
+            extra_headers,
+            extra_query,
+            extra_body,
+        )
 
     @checked(GET_SPACE)
     def get_space(
@@ -262,9 +289,21 @@ class PilferClient(SyncClient):
         timeout: CallTimeout = USE_DEFAULT,
         deadline: CallDeadline = USE_DEFAULT,
         max_response_bytes: CallLimit = USE_DEFAULT,
+        extra_headers: ExtraHeaders = None,
+        extra_query: ExtraQuery = None,
+        extra_body: ExtraBody = None,
     ) -> Space:
         """Get space: ``GET /api/v1/spaces/{id}``."""
-        return (self._call(GET_SPACE, {"id": id, "include": include}, timeout, deadline, max_response_bytes)).data
+        return self._call(
+            GET_SPACE,
+            {"id": id, "include": include},
+            timeout,
+            deadline,
+            max_response_bytes,
+            extra_headers,
+            extra_query,
+            extra_body,
+        )
 
     @checked(UPDATE_SPACE)
     def update_space(
@@ -279,24 +318,28 @@ class PilferClient(SyncClient):
         timeout: CallTimeout = USE_DEFAULT,
         deadline: CallDeadline = USE_DEFAULT,
         max_response_bytes: CallLimit = USE_DEFAULT,
+        extra_headers: ExtraHeaders = None,
+        extra_query: ExtraQuery = None,
+        extra_body: ExtraBody = None,
     ) -> Space:
         """Update space: ``PATCH /api/v1/spaces/{id}``."""
-        return (
-            self._call(
-                UPDATE_SPACE,
-                {
-                    "id": id,
-                    "name": name,
-                    "project_id": project_id,
-                    "status": status,
-                    "priority": priority,
-                    "current_strength": current_strength,
-                },
-                timeout,
-                deadline,
-                max_response_bytes,
-            )
-        ).data
+        return self._call(
+            UPDATE_SPACE,
+            {
+                "id": id,
+                "name": name,
+                "project_id": project_id,
+                "status": status,
+                "priority": priority,
+                "current_strength": current_strength,
+            },
+            timeout,
+            deadline,
+            max_response_bytes,
+            extra_headers,
+            extra_query,
+            extra_body,
+        )
 
     @checked(DELETE_SPACE)
     def delete_space(
@@ -306,9 +349,34 @@ class PilferClient(SyncClient):
         timeout: CallTimeout = USE_DEFAULT,
         deadline: CallDeadline = USE_DEFAULT,
         max_response_bytes: CallLimit = USE_DEFAULT,
+        extra_headers: ExtraHeaders = None,
+        extra_query: ExtraQuery = None,
+        extra_body: ExtraBody = None,
     ) -> DeleteResult:
         """Delete space: ``DELETE /api/v1/spaces/{id}``."""
-        return (self._call(DELETE_SPACE, {"id": id}, timeout, deadline, max_response_bytes)).data
+        return self._call(
+            DELETE_SPACE, {"id": id}, timeout, deadline, max_response_bytes, extra_headers, extra_query, extra_body
+        )
+
+    @cached_property
+    def with_raw_response(self) -> PilferClientWithRawResponse:
+        """The methods and page iterators returning the ``RawResponse``: status, headers and body as received,
+        ``parse()`` giving what the method returns."""
+        return PilferClientWithRawResponse(self)
+
+
+class PilferClientWithRawResponse:
+    """``PilferClient.with_raw_response``: each method returns the ``RawResponse`` (each page
+    iterator yields one per page), sharing the client's connections and settings."""
+
+    def __init__(self, client: PilferClient) -> None:
+        raw = client._raw_twin()
+        self.list_spaces = raw_method(raw.list_spaces)
+        self.iter_space_pages = raw_pages(raw.iter_space_pages)
+        self.create_space = raw_method(raw.create_space)
+        self.get_space = raw_method(raw.get_space)
+        self.update_space = raw_method(raw.update_space)
+        self.delete_space = raw_method(raw.delete_space)
 
 
 class AsyncPilferClient(AsyncClient):
@@ -319,6 +387,7 @@ class AsyncPilferClient(AsyncClient):
     """
 
     api = API
+    package = Package("pilfer", "pilfer-client", "2.0.0")
 
     @checked(LIST_SPACES)
     async def list_spaces(
@@ -332,6 +401,9 @@ class AsyncPilferClient(AsyncClient):
         timeout: CallTimeout = USE_DEFAULT,
         deadline: CallDeadline = USE_DEFAULT,
         max_response_bytes: CallLimit = USE_DEFAULT,
+        extra_headers: ExtraHeaders = None,
+        extra_query: ExtraQuery = None,
+        extra_body: ExtraBody = None,
     ) -> SpaceListResponse:
         """List spaces: ``GET /api/v1/spaces``."""
         return await self._call(
@@ -346,6 +418,9 @@ class AsyncPilferClient(AsyncClient):
             timeout,
             deadline,
             max_response_bytes,
+            extra_headers,
+            extra_query,
+            extra_body,
         )
 
     @checked(LIST_SPACES)
@@ -359,13 +434,16 @@ class AsyncPilferClient(AsyncClient):
         timeout: CallTimeout = USE_DEFAULT,
         deadline: CallDeadline = USE_DEFAULT,
         max_response_bytes: CallLimit = USE_DEFAULT,
+        extra_headers: ExtraHeaders = None,
+        extra_query: ExtraQuery = None,
+        extra_body: ExtraBody = None,
     ) -> AsyncIterator[SpaceListResponse]:
         """Every page of ``list_spaces``, fetched lazily."""
         return self._iter_pages(
             LIST_SPACES,
             {"organization_id": organization_id, "project_id": project_id, "include": include},
             page_size,
-            (timeout, deadline, max_response_bytes),
+            (timeout, deadline, max_response_bytes, extra_headers, extra_query, extra_body),
         )
 
     @checked(LIST_SPACES)
@@ -380,6 +458,9 @@ class AsyncPilferClient(AsyncClient):
         timeout: CallTimeout = USE_DEFAULT,
         deadline: CallDeadline = USE_DEFAULT,
         max_response_bytes: CallLimit = USE_DEFAULT,
+        extra_headers: ExtraHeaders = None,
+        extra_query: ExtraQuery = None,
+        extra_body: ExtraBody = None,
     ) -> AsyncIterator[Space]:
         """Every item of ``list_spaces`` (at most ``max_items``), in server order, one page in memory at a time."""
         return self._iter_items(
@@ -387,7 +468,7 @@ class AsyncPilferClient(AsyncClient):
             {"organization_id": organization_id, "project_id": project_id, "include": include},
             page_size,
             max_items,
-            (timeout, deadline, max_response_bytes),
+            (timeout, deadline, max_response_bytes, extra_headers, extra_query, extra_body),
         )
 
     @checked(CREATE_SPACE)
@@ -403,24 +484,28 @@ class AsyncPilferClient(AsyncClient):
         timeout: CallTimeout = USE_DEFAULT,
         deadline: CallDeadline = USE_DEFAULT,
         max_response_bytes: CallLimit = USE_DEFAULT,
+        extra_headers: ExtraHeaders = None,
+        extra_query: ExtraQuery = None,
+        extra_body: ExtraBody = None,
     ) -> Space:
         """Create space: ``POST /api/v1/spaces``."""
-        return (
-            await self._call(
-                CREATE_SPACE,
-                {
-                    "name": name,
-                    "organization_id": organization_id,
-                    "project_id": project_id,
-                    "status": status,
-                    "priority": priority,
-                    "current_strength": current_strength,
-                },
-                timeout,
-                deadline,
-                max_response_bytes,
-            )
-        ).data
+        return await self._call(
+            CREATE_SPACE,
+            {
+                "name": name,
+                "organization_id": organization_id,
+                "project_id": project_id,
+                "status": status,
+                "priority": priority,
+                "current_strength": current_strength,
+            },
+            timeout,
+            deadline,
+            max_response_bytes,
+            extra_headers,
+            extra_query,
+            extra_body,
+        )
 
     @checked(GET_SPACE)
     async def get_space(
@@ -431,9 +516,21 @@ class AsyncPilferClient(AsyncClient):
         timeout: CallTimeout = USE_DEFAULT,
         deadline: CallDeadline = USE_DEFAULT,
         max_response_bytes: CallLimit = USE_DEFAULT,
+        extra_headers: ExtraHeaders = None,
+        extra_query: ExtraQuery = None,
+        extra_body: ExtraBody = None,
     ) -> Space:
         """Get space: ``GET /api/v1/spaces/{id}``."""
-        return (await self._call(GET_SPACE, {"id": id, "include": include}, timeout, deadline, max_response_bytes)).data
+        return await self._call(
+            GET_SPACE,
+            {"id": id, "include": include},
+            timeout,
+            deadline,
+            max_response_bytes,
+            extra_headers,
+            extra_query,
+            extra_body,
+        )
 
     @checked(UPDATE_SPACE)
     async def update_space(
@@ -448,24 +545,28 @@ class AsyncPilferClient(AsyncClient):
         timeout: CallTimeout = USE_DEFAULT,
         deadline: CallDeadline = USE_DEFAULT,
         max_response_bytes: CallLimit = USE_DEFAULT,
+        extra_headers: ExtraHeaders = None,
+        extra_query: ExtraQuery = None,
+        extra_body: ExtraBody = None,
     ) -> Space:
         """Update space: ``PATCH /api/v1/spaces/{id}``."""
-        return (
-            await self._call(
-                UPDATE_SPACE,
-                {
-                    "id": id,
-                    "name": name,
-                    "project_id": project_id,
-                    "status": status,
-                    "priority": priority,
-                    "current_strength": current_strength,
-                },
-                timeout,
-                deadline,
-                max_response_bytes,
-            )
-        ).data
+        return await self._call(
+            UPDATE_SPACE,
+            {
+                "id": id,
+                "name": name,
+                "project_id": project_id,
+                "status": status,
+                "priority": priority,
+                "current_strength": current_strength,
+            },
+            timeout,
+            deadline,
+            max_response_bytes,
+            extra_headers,
+            extra_query,
+            extra_body,
+        )
 
     @checked(DELETE_SPACE)
     async def delete_space(
@@ -475,6 +576,31 @@ class AsyncPilferClient(AsyncClient):
         timeout: CallTimeout = USE_DEFAULT,
         deadline: CallDeadline = USE_DEFAULT,
         max_response_bytes: CallLimit = USE_DEFAULT,
+        extra_headers: ExtraHeaders = None,
+        extra_query: ExtraQuery = None,
+        extra_body: ExtraBody = None,
     ) -> DeleteResult:
         """Delete space: ``DELETE /api/v1/spaces/{id}``."""
-        return (await self._call(DELETE_SPACE, {"id": id}, timeout, deadline, max_response_bytes)).data
+        return await self._call(
+            DELETE_SPACE, {"id": id}, timeout, deadline, max_response_bytes, extra_headers, extra_query, extra_body
+        )
+
+    @cached_property
+    def with_raw_response(self) -> AsyncPilferClientWithRawResponse:
+        """The methods and page iterators returning the ``RawResponse``: status, headers and body as received,
+        ``parse()`` giving what the method returns."""
+        return AsyncPilferClientWithRawResponse(self)
+
+
+class AsyncPilferClientWithRawResponse:
+    """``AsyncPilferClient.with_raw_response``: each method returns the ``RawResponse`` (each page
+    iterator yields one per page), sharing the client's connections and settings."""
+
+    def __init__(self, client: AsyncPilferClient) -> None:
+        raw = client._raw_twin()
+        self.list_spaces = async_raw_method(raw.list_spaces)
+        self.iter_space_pages = async_raw_pages(raw.iter_space_pages)
+        self.create_space = async_raw_method(raw.create_space)
+        self.get_space = async_raw_method(raw.get_space)
+        self.update_space = async_raw_method(raw.update_space)
+        self.delete_space = async_raw_method(raw.delete_space)
