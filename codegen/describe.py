@@ -57,8 +57,10 @@ PAGING_KEYS = {
     "offset": ("position", "size", "results"),
     "page": ("position", "size", "results"),
     "cursor": ("position", "results", "next"),
+    "link": ("results",),
 }
-"""The ``x-pagination`` keys each type needs (``total`` is optional; ``size`` is optional for a cursor)."""
+"""The ``x-pagination`` keys each type needs (``total`` is optional; ``size`` is optional for a cursor and
+a Link header, which needs no position: the next page is the URL the server gives)."""
 LOCATIONS = ("path", "query", "header", "cookie")
 """Parameter locations, in the order that keeps a wire name unprefixed in the parameters models."""
 QUERY_STYLES = {
@@ -839,13 +841,15 @@ class Describer:
         where = (*here, "x-pagination")
         kind = declared.get("type")
         if response is None or kind not in PAGING_KEYS:
-            raise DescribeError(where, "x-pagination needs a JSON response and type offset, page or cursor")
+            raise DescribeError(
+                where, "x-pagination needs a JSON response and type offset, page, cursor or link"
+            )
         missing = [key for key in PAGING_KEYS[kind] if key not in declared]
         if missing:
             raise DescribeError(where, f"x-pagination of type {kind} needs {', '.join(missing)}")
         by_wire = {arg.wire: arg for arg in arguments if arg.where == "query"}
         try:
-            position = by_wire[declared["position"]]
+            position = by_wire[declared["position"]].name if kind != "link" else ""
             size = by_wire[declared["size"]] if "size" in declared else None
         except KeyError as exc:
             raise DescribeError(where, f"x-pagination names no query parameter {exc}") from exc
@@ -859,12 +863,15 @@ class Describer:
         rest = snake_case(op["operationId"]).removeprefix("list_")
         single = re.sub(r"ies$", "y", rest) if rest.endswith("ies") else rest.removesuffix("s")
         return Paging(
-            kind, position.name, size.name if size else None, results, total, size_schema.get("maximum"),
+            kind, position, size.name if size else None, results, total, size_schema.get("maximum"),
             match.group(1), f"iter_{rest}", f"iter_{single}_pages", following,
         )  # fmt: skip
 
     def follow(self, model: Model, expression: str, where: tuple[str, ...]) -> tuple[tuple[str, ...], str]:
-        """A ``$.a.b`` expression as attribute names from ``model``, with the annotation it ends on."""
+        """A ``$.a.b`` expression as attribute names from ``model``, with the annotation it ends on; ``$``
+        is the body itself (a root model's ``root``)."""
+        if expression == "$" and model.kind == "root":
+            return ("root",), model.fields["root"].annotation
         if not expression.startswith("$."):
             raise DescribeError(where, f"x-pagination expressions look like $.a.b, not {expression!r}")
         names, annotation = [], ""

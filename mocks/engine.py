@@ -22,7 +22,7 @@ from functools import cache
 from http import HTTPStatus
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qsl, unquote
+from urllib.parse import parse_qsl, unquote, urlencode
 
 import orjson
 from starlette.applications import Starlette
@@ -90,6 +90,10 @@ class Call:
     """The query parameters the request named (``query`` also holds the schema defaults)."""
     body: Any = None
     headers: dict[str, str] = field(default_factory=dict)
+    pairs: list[tuple[str, str]] = field(default_factory=list)
+    """The query as sent (a ``Link`` next URL keeps it)."""
+    reply_headers: list[tuple[str, str]] = field(default_factory=list)
+    """Headers the answer adds (a ``Link`` to the next page)."""
 
 
 @cache
@@ -251,6 +255,7 @@ class MockApp(Starlette):
             call = await self.read(operation, raw_path, scope, receive)
             sent = self.sent(scope, call)
             status, body = await self.answer(call)
+            headers = call.reply_headers
         except MockError as error:
             if operation is not None and error.status not in TRANSPORT_STATUSES:
                 error.status = operation.answered(error.status, error.instead)
@@ -380,7 +385,7 @@ class MockApp(Starlette):
         multi: dict[str, list[str]] = {}
         for key, value in query_pairs:
             multi.setdefault(key, []).append(value)
-        call = Call(operation, {}, {}, frozenset(k for k in multi), headers=headers)
+        call = Call(operation, {}, {}, frozenset(k for k in multi), headers=headers, pairs=query_pairs)
         for parameter in operation.parameters:
             self._parameter(call, parameter, raw_path, multi, headers)
         call.body = parse_body(operation, raw_body, headers)
@@ -538,8 +543,8 @@ class MockApp(Starlette):
         if pagination is not None:
             size = call.query.get(pagination.size) if pagination.size else None
             position = call.query.get(pagination.position)
-            if pagination.kind == "cursor":
-                offset = cursor_offset(position)
+            if pagination.kind in ("cursor", "link"):  # a link's position is the mock's own offset key
+                offset = cursor_offset(position if pagination.kind == "cursor" else link_position(call))
                 start, size = (len(rows) if offset is None else offset), size or CURSOR_PAGE
             elif pagination.kind == "page":
                 start = ((position or 1) - 1) * (size or len(rows))
@@ -559,6 +564,9 @@ class MockApp(Starlette):
         if pagination is not None and pagination.next is not None:
             more = stop is not None and stop < len(rows)
             body = next_cursor(body, pagination.next, str(stop) if more else None, operation.success_schema)
+        if pagination is not None and pagination.kind == "link" and stop is not None and stop < len(rows):
+            kept = [(key, value) for key, value in call.pairs if key != LINK_OFFSET]
+            call.reply_headers.append(("Link", f'<?{urlencode([*kept, (LINK_OFFSET, stop)])}>; rel="next"'))
         return self.finish(call, body)
 
     def wrap(self, call: Call, item: Any) -> Any:
@@ -608,6 +616,16 @@ class MockApp(Starlette):
         return tuple(
             p.name for p in operation.parameters if p.location == "query" and p.name in properties - paging
         )
+
+
+LINK_OFFSET = "mock_offset"
+"""The query key of the offset in the ``Link`` next URLs of the mock (a Link-paginated operation declares
+no position: the next URL is the server's own)."""
+
+
+def link_position(call: Call) -> str | None:
+    """The offset the request's ``LINK_OFFSET`` key gives (None: the first page)."""
+    return next((value for key, value in call.pairs if key == LINK_OFFSET), None)
 
 
 def cursor_offset(cursor: Any) -> int | None:

@@ -478,7 +478,7 @@ def pagination(extension: Mapping[str, Any] | None) -> Pagination | None:
     total, following = extension.get("total"), extension.get("next")
     return Pagination(
         kind=extension.get("type", "offset"),
-        position=extension["position"],
+        position=extension.get("position", ""),
         size=extension.get("size"),
         results=json_path(extension["results"]),
         total=None if total is None else json_path(total),

@@ -39,7 +39,16 @@ from .extras import ExtraBody, ExtraHeaders, ExtraQuery, extended
 from .logs import AsyncLoggingTransport, CallLog, LoggingTransport, call_logger
 from .operation import Operation, ResponseT
 from .package import RUNTIME, Package
-from .pagination import DEFAULT_PAGE_SIZE, PagePlan, aiter_items, aiter_pages, iter_items, iter_pages
+from .pagination import (
+    DEFAULT_PAGE_SIZE,
+    LINK_PAGE,
+    PagePlan,
+    aiter_items,
+    aiter_pages,
+    iter_items,
+    iter_pages,
+    linked,
+)
 from .raw import PageResponses, RawResponse
 from .redaction import protect, redact_chain
 from .responses import decode, status_error
@@ -139,6 +148,14 @@ class SyncOptions(SyncSettings, _Credentials, total=False):
 
 class AsyncOptions(AsyncSettings, _Credentials, total=False):
     transport: httpx.AsyncBaseTransport | None
+
+
+def seen(request: Mapping[str, Any], response: httpx.Response) -> httpx.Response:
+    """The response, shown first to the Link-paginated plan its request carries (if any)."""
+    plan = request["extensions"].get(LINK_PAGE)
+    if plan is not None:
+        plan.saw(response)
+    return response
 
 
 class _ClientCore(Generic[HttpT]):
@@ -251,6 +268,9 @@ class _ClientCore(Generic[HttpT]):
         if timeout is not USE_DEFAULT and (problem := timeout_problem(timeout)) is not None:
             raise operation.invalid("timeout", problem)
         seconds, largest = self._limits(operation, deadline, max_response_bytes)
+        link = arguments.get(LINK_PAGE)
+        if link is not None:
+            arguments = {name: value for name, value in arguments.items() if name != LINK_PAGE}
         scoped = {**self.client_parameters, **arguments} if self.client_parameters else arguments
         request = operation.request(scoped)
         try:
@@ -260,7 +280,7 @@ class _ClientCore(Generic[HttpT]):
         if isinstance(auth, str):
             raise ConfigurationError(auth)
         ends = None if seconds is None else time.monotonic() + seconds
-        sent = {
+        sent: dict[str, Any] = {
             "method": operation.method,
             "url": request.path,
             "params": request.params,
@@ -270,6 +290,8 @@ class _ClientCore(Generic[HttpT]):
             "timeout": timeout,
             "extensions": {LIMITS: Limits(ends, largest)},
         }
+        if link is not None:
+            sent = linked(sent, *link)
         if extra_headers is None and extra_query is None and extra_body is None:
             return sent
         return extended(operation, sent, extra_headers, extra_query, extra_body)
@@ -390,9 +412,10 @@ class SyncClient(_ClientCore[httpx.Client]):
 
     def _send(self, operation: Operation[Any], request: dict[str, Any]) -> httpx.Response:
         try:
-            return self._http.request(**request)
+            response = self._http.request(**request)
         except httpx.RequestError as exc:
             raise self._transport_error(operation, exc) from exc
+        return seen(request, response)
 
     def _iter_pages(
         self,
@@ -468,9 +491,10 @@ class AsyncClient(_ClientCore[httpx.AsyncClient]):
 
     async def _send(self, operation: Operation[Any], request: dict[str, Any]) -> httpx.Response:
         try:
-            return await self._http.request(**request)
+            response = await self._http.request(**request)
         except httpx.RequestError as exc:
             raise self._transport_error(operation, exc) from exc
+        return seen(request, response)
 
     def _iter_pages(
         self,

@@ -39,10 +39,11 @@ FILE_PROBLEM = "must be bytes, a binary file or (filename, content, content_type
 class Paging:
     """The operation's ``x-pagination``, with Python argument names and attribute paths."""
 
-    kind: Literal["offset", "page", "cursor"]
+    kind: Literal["offset", "page", "cursor", "link"]
     position: str
     """Argument holding the position: items skipped (offset), 1-based page number (page), or the cursor
-    the previous page gave (cursor; not sent with the first request)."""
+    the previous page gave (cursor; not sent with the first request); none (``""``) for link: each next
+    page is the ``rel="next"`` URL of the previous page's ``Link`` header."""
     size: str | None
     """Argument holding the page size (a cursor operation may have none)."""
     results: tuple[str, ...]

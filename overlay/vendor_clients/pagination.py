@@ -12,6 +12,7 @@ from itertools import chain, islice
 from math import ceil
 from typing import Any, TypeVar
 
+import httpx
 from pydantic import MISSING
 from pydantic_core import to_json
 
@@ -21,7 +22,11 @@ from .operation import Operation, Paging
 
 PageT = TypeVar("PageT")
 Position = Any
-"""Where a page starts: an offset or page number (int), or a cursor (None for the first page)."""
+"""Where a page starts: an offset or page number (int), a cursor or a ``Link`` URL (None for the first
+page)."""
+LINK_PAGE = "<link page>"
+"""The argument (no Python name can clash with it) by which a Link-paginated page's request carries its plan
+and URL: ``_request`` sends it to that URL, and hands the response to ``PagePlan.saw``."""
 DEFAULT_PAGE_SIZE = 100
 """Items per request unless the caller or the size parameter's ``maximum`` says otherwise."""
 REMEMBERED_PAGES = 100_000
@@ -39,7 +44,7 @@ class PagePlan:
             raise TypeError(f"{operation.operation_id} has no x-pagination")
         self.paging: Paging = paging
         self.operation = operation.operation_id
-        self.position_param = operation.query_params[paging.position]
+        self.position_param = operation.query_params.get(paging.position, "")
         for name, value, least in (("page_size", page_size, 1), ("max_items", max_items, 0)):
             if value is not None and (problem := integer_problem(value, least)) is not None:
                 raise operation.invalid(name, problem)
@@ -47,11 +52,28 @@ class PagePlan:
         self.size = min(page_size, limit) if max_items is None else max(1, min(page_size, limit, max_items))
         self.start: Position = {"offset": 0, "page": 1}.get(paging.kind)
         self._step = self.size
+        self._link: str | None = None
+        """The ``rel="next"`` URL of the last page's ``Link`` header (link)."""
+        self._stray: str | None = None
+        """The origin of a next URL off the page's own origin, which is not followed."""
 
     def arguments(self, position: Position) -> dict[str, Any]:
-        """The position and size arguments of the request for ``position``."""
+        """The position and size arguments of the request for ``position`` (for link: the size on the first
+        page; after it, the URL carries every argument)."""
+        if self.paging.kind == "link":
+            first = {} if position is not None or self.paging.size is None else {self.paging.size: self.size}
+            return {LINK_PAGE: (self, position), **first}
         arguments = {} if position is None else {self.paging.position: position}
         return arguments if self.paging.size is None else {**arguments, self.paging.size: self.size}
+
+    def saw(self, response: httpx.Response) -> None:
+        """Take the ``rel="next"`` URL of a page's ``Link`` header, resolved against the page's URL."""
+        found = response.links.get("next", {}).get("url")
+        here = response.url
+        url = here.join(found) if found else None
+        self._link = None if url is None else str(url)
+        stray = url is not None and (url.scheme, url.host, url.port) != (here.scheme, here.host, here.port)
+        self._stray = f"{url.scheme}://{url.host}" if url is not None and stray else None
 
     def items(self, page: Any) -> Sequence[Any]:
         items: Sequence[Any] = _follow(page, self.paging.results)
@@ -66,6 +88,13 @@ class PagePlan:
         page that reaches the total, or, when there is no total, a short page (for a cursor: a page
         without a next cursor)."""
         count, total = len(self.items(page)), self.total(page)
+        if self.paging.kind == "link":
+            if count and self._stray is not None:
+                raise PaginationError(
+                    f"{self.operation}: the Link header's next page is on another origin ({self._stray}); "
+                    "it is not followed"
+                )
+            return self._link if count else None
         if self.paging.next is not None:
             following = _follow(page, self.paging.next)
             ended = count == 0 or following is None or following is MISSING or following == ""
@@ -80,11 +109,25 @@ class PagePlan:
     def remaining_positions(self, position: Position, page: Any) -> range | None:
         """Every position after the first page when its total tells them, for prefetching."""
         total = self.total(page)
-        if total is None or self.paging.kind == "cursor":
+        if total is None or self.paging.kind in ("cursor", "link"):
             return None
         if self.paging.kind == "offset":
             return range(position + self._step, total, self._step)
         return range(position + 1, ceil(total / self._step) + 1)
+
+
+def linked(request: dict[str, Any], plan: PagePlan, url: str | None) -> dict[str, Any]:
+    """A Link-paginated page's request: carrying its plan (``saw`` reads the response's ``Link`` header)
+    and, for a next page, sent to the server's URL, whose query holds every argument."""
+    sent = {**request, "extensions": {**request["extensions"], LINK_PAGE: plan}}
+    if url is None:
+        return sent
+    target = httpx.URL(url)
+    query: dict[str, list[str]] = {}
+    for key, value in target.params.multi_items():
+        query.setdefault(key, []).append(value)
+    params = {key: values[0] if len(values) == 1 else values for key, values in query.items()}
+    return {**sent, "url": target.copy_with(query=None, fragment=None), "params": params}
 
 
 def _follow(page: Any, attributes: tuple[str, ...]) -> Any:
@@ -100,21 +143,25 @@ class _CycleGuard:
     def __init__(self, plan: PagePlan) -> None:
         self._plan = plan
         self._seen: dict[bytes, Position] = {}
+        self._pages = 0
 
     def check(self, position: Position, page: PageT) -> PageT:
+        self._pages += 1
         items = self._plan.items(page)
         if not items:
             return page
         digest = hashlib.blake2b(to_json(items), digest_size=16).digest()
+        # A Link URL is named by its page's number: it may hold what the server put in it.
+        shown = self._pages if self._plan.paging.kind == "link" else position
         earlier = self._seen.get(digest)
         if earlier is not None:
-            name = self._plan.position_param
+            name = self._plan.position_param or "page"
             raise PaginationError(
-                f"{self._plan.operation}: the page at {name}={position} repeats the page at "
+                f"{self._plan.operation}: the page at {name}={shown} repeats the page at "
                 f"{name}={earlier}; the server seems to ignore {name!r} or its pages loop"
             )
         if len(self._seen) < REMEMBERED_PAGES:
-            self._seen[digest] = position
+            self._seen[digest] = shown
         return page
 
 
