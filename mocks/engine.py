@@ -30,7 +30,7 @@ from starlette.applications import Starlette
 from mocks import admin
 from mocks.admin import ADMIN_PREFIX, MAX_ADMIN_BODY
 from mocks.apis import Api, load_spec
-from mocks.auth import credential, presents
+from mocks.auth import cookies, credential, presents
 from mocks.faults import UNSET, Faults
 from mocks.ids import convex_id
 from mocks.recording import Recorder, SentCall
@@ -425,8 +425,9 @@ class MockApp(Starlette):
             values = multi.get(name, [])
         elif parameter.location == "header":
             values = [headers[name.lower()]] if name.lower() in headers else []
-        else:
-            return
+        else:  # a cookie
+            jar = cookies(headers.get("cookie", ""))
+            values = [jar[name]] if name in jar else []
         if not values:
             if parameter.required:
                 raise MockError(400, f"{name}: required")

@@ -280,3 +280,11 @@ async def test_a_multipart_body_of_only_its_closing_delimiter_has_no_fields():
     async with mock("finder") as http:
         assert (await http.post("/notes", content=b"--b0--\r\n", headers=headers)).status_code == 204
         assert (await http.post("/notes", content=b"--b1--\r\n", headers=headers)).status_code == 400
+
+
+async def test_a_cookie_parameter_is_read_from_the_cookie_header_and_checked():
+    async with mock("finder") as http:
+        assert (await http.get("/theme", headers={"Cookie": "a=1; theme=dark"})).status_code == 200
+        for sent in ({}, {"Cookie": "theme=blue"}, {"Cookie": "a=1"}):
+            assert (await http.get("/theme", headers=sent)).status_code == 400, sent
+        assert (await http.get("/theme", params={"theme": "dark"})).status_code == 400  # not a cookie
