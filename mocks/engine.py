@@ -732,17 +732,21 @@ def reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not JSON")
 
 
+FORM = "application/x-www-form-urlencoded"
+
+
 def parse_body(operation: Operation, raw: bytes, headers: Mapping[str, str]) -> Any:
     """The body in its media type (JSON, form, multipart, text; binary as bytes), validated against the
     operation's schema for that media type (None when it takes no body)."""
     if not operation.body_media:
         return None
-    if not raw:
+    content_type = headers.get("content-type", "")
+    media_type = content_type.partition(";")[0].strip().lower()
+    if not raw and media_type != FORM:  # an empty form is a form, without fields
         if operation.body_required:
             raise MockError(400, "body: required")
         return None
-    content_type = headers.get("content-type", "")
-    documented = operation.body_media_type(content_type.partition(";")[0].strip().lower())
+    documented = operation.body_media_type(media_type)
     if documented is None:
         raise MockError(415, f"body: Content-Type must be one of {', '.join(operation.body_media)}")
     body = decode(documented, content_type, raw, operation.body_media[documented])
@@ -760,7 +764,7 @@ def decode(media_type: str, content_type: str, raw: bytes, schema: Mapping[str, 
     try:
         if is_json(media_type) or media_type == "*/*":
             return json.loads(raw, parse_constant=reject_constant)
-        if media_type == "application/x-www-form-urlencoded":
+        if media_type == FORM:
             return form_fields(parse_qsl(raw.decode(), keep_blank_values=True), schema)
         if media_type == "multipart/form-data":
             return form_fields(multipart_fields(content_type, raw), schema)

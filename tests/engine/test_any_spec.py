@@ -225,6 +225,12 @@ MEDIA = {served.name: served for served in served_apis(HERE.parent / "fixtures" 
             400,
             "body: Content-Type must",
         ),
+        (  # an empty form is a form without fields, not a missing body
+            {"content": b"", "headers": {"Content-Type": "application/x-www-form-urlencoded"}},
+            400,
+            'body: "to" is a required property',
+        ),
+        ({}, 400, "body: required"),
     ],
 )
 async def test_form_and_multipart_bodies_are_read_and_validated(request_options, status, message):
