@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.contract.tally import CASES, item_shares
+from tests.contract.tally import CASES, UNDECLARED_HEADER, item_shares
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
@@ -20,3 +20,8 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     for name, (succeeded, calls) in item_shares().items():
         share = f"{succeeded}/{calls} ({100 * succeeded // calls}%)"
         terminalreporter.write_line(f"  {name}: stateful item operations answered 2xx: {share}")
+    for name, count in sorted(UNDECLARED_HEADER.items()):
+        terminalreporter.write_line(
+            f"  {name}: {count} negative cases adding only an undeclared header: negative-data check not "
+            "applied (a server takes any header)"
+        )

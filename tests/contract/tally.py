@@ -15,3 +15,8 @@ def item_shares() -> dict[str, tuple[int, int]]:
     return {
         name: (ITEM_CALLS[name, True], ITEM_CALLS[name, True] + ITEM_CALLS[name, False]) for name in names
     }
+
+
+UNDECLARED_HEADER: Counter[str] = Counter()
+"""Negative cases whose only invalid part is a header the operation does not declare, per API: the
+negative-data check is not applied to them (``undeclared_header_only``)."""
