@@ -416,7 +416,15 @@ class MockApp(Starlette):
         if parameter.location == "path":
             values = [raw_path[name]] if name in raw_path else []
         elif parameter.exploded and name not in multi:
-            found = {key: multi[key] for key in parameter.schema.get("properties", {}) if key in multi}
+            properties = parameter.schema.get("properties", {})
+            declared = {other.name for other in call.operation.parameters if other.location == "query"}
+            declared |= {found.name for found in self.credentials.values() if found.location == "query"}
+            closed = parameter.schema.get("additionalProperties") is False  # then a stray key is its own
+            found = {
+                key: values
+                for key, values in multi.items()
+                if key in properties or (closed and key not in declared)
+            }
             if found or parameter.required:  # ``style: form``, ``explode``: a key per property (none: {})
                 call.query[name] = self.exploded(parameter, found)
                 return
@@ -446,7 +454,7 @@ class MockApp(Starlette):
     def exploded(parameter: Parameter, found: Mapping[str, list[str]]) -> dict[str, Any]:
         """An object query parameter from its properties' keys, typed and checked."""
         properties = parameter.schema["properties"]
-        value = {key: typed(raw, properties[key]) for key, raw in found.items()}
+        value = {key: typed(raw, properties.get(key, {})) for key, raw in found.items()}
         problem = first_error(parameter.check, value, parameter.name, prefixed=True)
         if problem is not None:
             raise MockError(400, problem)
@@ -796,12 +804,15 @@ def multipart_fields(content_type: str, raw: bytes) -> list[tuple[str, str]]:
 
 
 def form_fields(pairs: Sequence[tuple[str, str]], schema: Mapping[str, Any]) -> dict[str, Any]:
-    """Form fields as an object, each typed as its property's schema (an array from repeated names)."""
+    """Form fields as an object, each typed as its property's schema, or the additional properties' (an
+    array from repeated names)."""
     properties = schema.get("properties", {})
+    extra = schema.get("additionalProperties")
+    other = extra if isinstance(extra, Mapping) else {}
     multi: dict[str, list[str]] = {}
     for name, value in pairs:
         multi.setdefault(name, []).append(value)
-    return {name: typed(values, properties.get(name, {})) for name, values in multi.items()}
+    return {name: typed(values, properties.get(name, other)) for name, values in multi.items()}
 
 
 def not_unicode(body: Any) -> str | None:

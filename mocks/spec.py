@@ -14,6 +14,7 @@ Every other operation answers its documented example, or a body sampled from its
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -94,8 +95,15 @@ def typed(values: list[str], schema: Mapping[str, Any]) -> Any:
 def coerce(raw: str, schema: Mapping[str, Any]) -> Any:
     """A string as the schema's scalar type when it reads as one (else left as it is, so that validation
     names the mismatch); ``null`` as None where the schema takes null and the text ``null`` is no string
-    it takes (it has a format or an enum without it)."""
-    kinds = types_of(schema)
+    it takes (it has a format or an enum without it); a JSON object where an object is asked (a multipart
+    part of an object property is JSON); a union's members' types tried together."""
+    members = [option for key in ("anyOf", "oneOf") for option in schema.get(key, ())]
+    kinds = types_of(schema) or [kind for option in members for kind in types_of(option)]
+    if "object" in kinds and "string" not in kinds and raw.startswith("{"):
+        try:
+            return json.loads(raw)
+        except ValueError:
+            return raw
     takes_null = "null" in kinds or schema.get("nullable") is True or None in schema.get("enum", ())
     as_string = "string" in kinds and "format" not in schema and "null" in schema.get("enum", ["null"])
     if raw == "null" and takes_null and not as_string:
