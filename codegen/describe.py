@@ -182,6 +182,10 @@ class OperationView:
     response_media: str = JSON
     file_fields: dict[str, str] = field(default_factory=dict)
     """Multipart file fields: Python name -> wire name."""
+    body_text: str | None = None
+    """The model that checks a text body, when its schema constrains it."""
+    response_text: str | None = None
+    """The model that checks a text response, when its schema constrains it."""
 
     @property
     def constant(self) -> str:
@@ -316,7 +320,8 @@ PRIMITIVE_KEYS = {"properties", "items", "additionalProperties", "oneOf", "anyOf
 
 def modelled(spec: dict[str, Any]) -> tuple[dict[str, Any], dict[tuple[str, ...], tuple[str, ...]]]:
     """The spec as datamodel-code-generator reads it: each inline primitive JSON schema of a request body or
-    a response (a string, a number, an enum, none: any value), for which it would write no model, copied into
+    a response (a string, a number, an enum, none: any value), for which it would write no model, and each
+    constrained text schema (``constrained_text``), copied into
     ``components/schemas`` as ``<OperationId>Request`` / ``<OperationId>Response``, which it writes as a
     ``RootModel`` (or an enum); each schema whose name holds a dot (which it reads as a module path) renamed
     with underscores; unions inlined where they are nested (``unions_inlined``); and where each copy came
@@ -335,7 +340,7 @@ def modelled(spec: dict[str, Any]) -> tuple[dict[str, Any], dict[tuple[str, ...]
             places += [(("responses", str(s)), r, "Response") for s, r in op.get("responses", {}).items()]
             for parts, node, suffix in places:
                 for media, value in (node or {}).get("content", {}).items():
-                    if not is_json(media) or not isinstance(value, dict):
+                    if not isinstance(value, dict) or not (is_json(media) or constrained_text(media, value)):
                         continue
                     schema = value.get("schema", {})  # no schema: any JSON value
                     if not isinstance(schema, dict) or PRIMITIVE_KEYS & set(schema):
@@ -406,6 +411,21 @@ def unions_inlined(spec: dict[str, Any]) -> dict[str, Any]:
 
     walked: dict[str, Any] = walk(spec)
     return walked
+
+
+TEXT_CONSTRAINTS = {"enum", "const", "pattern", "minLength", "maxLength", "format"}
+
+
+def constrained_text(media: str, value: dict[str, Any]) -> bool:
+    """Whether a ``text/*`` body's schema constrains the text (a pattern, bounds, an enum, a format): it
+    then gets a model, which checks the text as JSON strings are checked."""
+    schema = value.get("schema")
+    return (
+        media.startswith("text/")
+        and isinstance(schema, dict)
+        and bool(TEXT_CONSTRAINTS & set(schema))
+        and schema.get("format") not in ("binary", "byte")
+    )
 
 
 def undotted(spec: dict[str, Any]) -> tuple[dict[str, Any], dict[tuple[str, ...], tuple[str, ...]]]:
@@ -742,7 +762,7 @@ class Describer:
         ]
         arguments += body_arguments
         self.check_names(here, arguments)
-        response, empty, response_media = self.response(here, op)
+        response, empty, response_media, response_text = self.response(here, op)
         paging = self.paging(here, op, response, parameters, arguments)
         returns, unwrap = self.returns(response, empty, paging)
         summary = " ".join(str(op.get("summary") or operation_id).split())
@@ -752,6 +772,8 @@ class Describer:
             body_model.name if body_model else None, arguments, response.name if response else None, empty,
             returns, unwrap, paging, located, whole, keys, styles, self.security(op),
             body_media, response_media, files,
+            self.text_model((*here, "requestBody", "content", body_media, "schema"), body_media),
+            response_text,
         )  # fmt: skip
         return view
 
@@ -805,14 +827,17 @@ class Describer:
         """What a method takes or returns for ``model``: a root model's value type, else the model."""
         return model.fields["root"].annotation if model.kind == "root" else model.name
 
-    def response(self, here: tuple[str, ...], op: dict[str, Any]) -> tuple[Model | None, list[int], str]:
+    def response(
+        self, here: tuple[str, ...], op: dict[str, Any]
+    ) -> tuple[Model | None, list[int], str, str | None]:
         """The success body's model (the first 2xx status with a body, else ``2XX``, else ``default``
-        when no success status is declared), the statuses without a body, and the body's media type."""
+        when no success status is declared), the statuses without a body, the body's media type, and the
+        model checking it when it is constrained text."""
         responses = {str(status): raw for status, raw in op.get("responses", {}).items()}
         statuses = [*sorted(s for s in responses if s.startswith("2") and s != "2XX"), "2XX"]
         if not any(s in responses for s in statuses):
             statuses.append("default")
-        model, empty, chosen = None, [], JSON
+        model, empty, chosen, text = None, [], JSON, None
         for status in (s for s in statuses if s in responses):
             content = resolve(self.spec, responses[status]).get("content") or {}
             media = pick(content, ("json", "text"))
@@ -820,12 +845,19 @@ class Describer:
                 empty += [int(status)] if status.isdigit() else []
             elif model is None:
                 chosen = media
+                parts = (*here, "responses", status, "content", media, "schema")
                 if is_json(media):
-                    parts = (*here, "responses", status, "content", media, "schema")
                     model = self.model_at(parts, content[media].get("schema"), f"the {status} response")
                 else:
-                    model = unmodelled(media)
-        return model, empty, chosen
+                    model, text = unmodelled(media), self.text_model(parts, media)
+        return model, empty, chosen, text
+
+    def text_model(self, parts: tuple[str, ...], media: str) -> str | None:
+        """The model of a constrained text schema at ``parts`` (``constrained_text``), if it has one."""
+        found = self.models.get(parts) if media.startswith("text/") else None
+        if found is not None:
+            self.used.add(found.name)
+        return None if found is None else found.name
 
     def paging(
         self,

@@ -31,8 +31,12 @@ from pathlib import Path
 from typing import Any
 from unittest import mock
 
-if __package__ in (None, ""):  # run as a script: make the repository importable
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+if __package__ in (None, ""):  # run as a script: make the repository and the runtime importable (make
+    # generates before it installs the runtime, whose option names the generated constructors avoid)
+    sys.path[:0] = [
+        str(Path(__file__).resolve().parent.parent),
+        str(Path(__file__).resolve().parent.parent / "overlay"),
+    ]
 
 import yaml
 from referencing.exceptions import Unresolvable

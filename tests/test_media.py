@@ -129,6 +129,7 @@ def test_text_and_binary_responses_are_str_and_bytes_of_their_media_type():
         (lambda: client.upload(file=b"x"), b"{}", "application/json"),
         (lambda: client.upload(file=b"x"), b"\xff", "text/plain; charset=utf-8"),
         (lambda: client.put_raw(body=b""), b"x", "text/plain"),
+        (lambda: client.upload(file=b"x"), b"bonjour", "text/plain"),  # past its schema's maxLength
     ]
     for call, content, content_type in answers:
         server.answer(200, content=content, content_type=content_type)
@@ -253,6 +254,7 @@ def test_binary_and_text_bodies_are_bytes_and_str():
     raw: list[Callable[[], Any]] = [
         lambda: client.put_raw(body="text"),
         lambda: client.put_note(body=b"bytes"),
+        lambda: client.put_note(body="longer than its maxLength"),  # checked as JSON strings are
     ]
     for call in raw:
         with pytest.raises(InvalidRequestError) as raised:

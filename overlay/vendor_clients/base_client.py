@@ -344,7 +344,13 @@ class _ClientCore(Generic[HttpT]):
     def _decode(self, operation: Operation[ResponseT], response: httpx.Response) -> ResponseT:
         model, media = operation.response, operation.response_media
         result = decode(
-            response, model, operation.operation_id, self._secret, operation.empty_statuses, media
+            response,
+            model,
+            operation.operation_id,
+            self._secret,
+            operation.empty_statuses,
+            media,
+            operation.response_text,
         )
         if operation.unwrap is not None and result is not None:
             result = getattr(result, operation.unwrap)

@@ -105,6 +105,10 @@ class Operation(Generic[ResponseT]):
     response_media: str = JSON
     file_fields: Mapping[str, str] = field(default_factory=dict)
     """Multipart fields that are files (``FileInput``): Python name -> wire name."""
+    body_text: type[Any] | None = None
+    """The model checking a text body whose schema constrains it (a ``RootModel[str]``)."""
+    response_text: type[Any] | None = None
+    """The model checking a text response whose schema constrains it."""
     body_required: bool = False
     """The ``body`` argument (the whole body) is required; when it is not, leaving it out sends no body."""
     unwrap: str | None = None
@@ -199,6 +203,8 @@ class Operation(Generic[ResponseT]):
             raw = given["body"]
             if type(raw) is not self.body:
                 raise self.invalid("body", f"must be {self.body.__name__}, not {type(raw).__name__}")
+            if self.body_text is not None:
+                self._check(self.body_text, to_json(raw), "body")
             return raw.encode() if isinstance(raw, str) else raw
         if self.body_fields:
             fields = {wire: given[name] for name, wire in self.body_fields.items() if name in given}

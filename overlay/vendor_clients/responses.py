@@ -54,9 +54,11 @@ def decode(
     secret: Secret,
     empty_statuses: frozenset[int] = frozenset(),
     media: str = JSON,
+    text_model: type[Any] | None = None,
 ) -> Any:
     """The response body validated against the generated ``model`` in one strict pass (parse and types),
-    as text (``model`` is ``str``) or as bytes (``bytes``) of the ``media`` type; None for a success status
+    as text (``model`` is ``str``; checked by ``text_model`` when the schema constrains it) or as bytes
+    (``bytes``) of the ``media`` type; None for a success status
     documented without a body; the typed error for an error status."""
     if not response.is_success:
         raise status_error(response, secret)
@@ -65,7 +67,10 @@ def decode(
     content_type = response.headers.get("content-type", "").partition(";")[0].strip().lower()
     raw = model is str or model is bytes
     if raw and fnmatchcase(content_type, media.lower()):
-        return response.content if model is bytes else text(response, operation, secret)
+        if model is bytes:
+            return response.content
+        found = text(response, operation, secret)
+        return found if text_model is None else checked_text(response, operation, secret, text_model, found)
     if raw or (content_type != JSON and not content_type.endswith("+json")):
         got = content_type or "no content-type"
         raise off_spec(response, operation, secret, f"expected {media if raw else JSON}, got {got}")
@@ -74,6 +79,17 @@ def decode(
     except pydantic.ValidationError as exc:
         path, problem = describe(exc)
         raise off_spec(response, operation, secret, problem, path) from exc
+
+
+def checked_text(
+    response: httpx.Response, operation: str, secret: Secret, model: type[Any], found: str
+) -> str:
+    """A text body checked against its constrained schema's model."""
+    try:
+        validate_json(model, json.dumps(found).encode())
+    except pydantic.ValidationError as exc:
+        raise off_spec(response, operation, secret, describe(exc)[1]) from exc
+    return found
 
 
 def text(response: httpx.Response, operation: str, secret: Secret) -> str:
