@@ -47,7 +47,16 @@ EXTERNAL_NAMES = {
 """Where the non-model names in the generated models' annotations come from."""
 AS_TEXT = {"UUID", "AwareDatetime", "NaiveDatetime", "datetime", "date", "time", "AnyUrl", "EmailStr"}
 """Types whose arguments may also be given as the text that goes on the wire (the spec checks it)."""
-RESERVED = {"timeout", "deadline", "max_response_bytes", "extra_headers", "extra_query", "extra_body", "self"}
+RESERVED = {
+    "timeout",
+    "deadline",
+    "max_response_bytes",
+    "extra_headers",
+    "extra_query",
+    "extra_body",
+    "strict",
+    "self",
+}
 """Arguments the generated methods have besides the spec's."""
 ITERATOR_RESERVED = {"page_size", "max_items", "prefetch"}
 """Arguments the generated iterators have besides the operation's filters."""
@@ -61,6 +70,8 @@ PAGING_KEYS = {
 }
 """The ``x-pagination`` keys each type needs (``total`` is optional; ``size`` is optional for a cursor and
 a Link header, which needs no position: the next page is the URL the server gives)."""
+IDEMPOTENCY_HEADER = re.compile(r"(x-)?idempotency[-_]?key", re.IGNORECASE)
+"""A header parameter of this name is an idempotency key: the runtime sends a fresh one when not given."""
 LOCATIONS = ("path", "query", "header", "cookie")
 """Parameter locations, in the order that keeps a wire name unprefixed in the parameters models."""
 QUERY_STYLES = {
@@ -228,6 +239,16 @@ class OperationView:
 
     def names(self, where: str) -> dict[str, str]:
         return {arg.name: arg.wire for arg in self.arguments if arg.where == where}
+
+    @property
+    def idempotency_key(self) -> str | None:
+        """The header argument that is the operation's idempotency key (``IDEMPOTENCY_HEADER``), if any."""
+        found = (
+            arg.name
+            for arg in self.arguments
+            if arg.where == "header" and IDEMPOTENCY_HEADER.fullmatch(arg.wire)
+        )
+        return next(found, None)
 
 
 @dataclass(frozen=True)

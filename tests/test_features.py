@@ -9,15 +9,27 @@ from __future__ import annotations
 import asyncio
 import importlib
 import json
+import logging
 import subprocess
+import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
-from vendor_clients import ConfigurationError, InvalidRequestError, ResponseValidationError
+from vendor_clients import (
+    ALL_METHODS,
+    ConfigurationError,
+    InvalidRequestError,
+    ResponseValidationError,
+    RetryPolicy,
+)
 
+from codegen.registry import apis
+from mocks.engine import MockApp
+from mocks.faults import Fault
+from mocks.server import serving_in_thread
 from tests.test_generation import copy_specs, generate
 
 FEATURES = Path(__file__).resolve().parent / "fixtures" / "features"
@@ -113,10 +125,66 @@ def test_inline_enums_are_checked_before_sending_and_in_responses(generation):
             call()
         assert raised.value.path == argument
     assert len(server.seen) == 2, "a request was sent for an argument off its enum"
-    server.body = {**card, "state": "lost"}
+    server.body = {**card, "state": 7}
     with pytest.raises(ResponseValidationError) as off_spec:
         client.create_card("public", title="a")
     assert off_spec.value.path == "state"
+
+
+def test_an_unknown_enum_value_in_a_response_is_kept_with_a_warning_in_both_modes(generation, caplog):
+    boards = client_module("boards")
+    server = Server(
+        200, {"cards": [{"id": 1, "title": "a", "state": "lost"}, {"id": 2, "title": "b", "state": "done"}]}
+    )
+    with caplog.at_level(logging.WARNING):
+        for strict in (True, False):
+            client = boards.BoardsClient("t", transport=httpx.MockTransport(server), strict=strict)
+            cards = client.list_cards("public").cards
+            assert [card.state for card in cards] == ["lost", boards_models().State.done]
+    assert [record.getMessage() for record in caplog.records] == [
+        "listCards: response field cards[0].state kept as sent: Input should be 'todo', 'done' or 'archived'"
+    ] * 2
+
+
+def boards_models() -> Any:
+    return importlib.import_module("boards_models")
+
+
+def test_a_spec_declared_idempotency_key_is_sent_and_kept_across_retries(generation):
+    boards = client_module("boards")
+    server = Server(201, {"id": 1, "title": "a", "state": "todo"})
+    statuses = iter([503, 201, 201, 201])
+
+    def flaky(request: httpx.Request) -> httpx.Response:
+        server.status = next(statuses)
+        return server(request)
+
+    retry = RetryPolicy(methods=ALL_METHODS, sleep=lambda _: None)
+    client = boards.BoardsClient("t", transport=httpx.MockTransport(flaky), retry=retry)
+    client.create_card("public", title="a")
+    client.create_card("public", title="a")
+    client.create_card("public", title="a", idempotency_key="mine")
+    keys = [request.headers.get("idempotency-key") for request in server.seen]
+    assert keys[0] == keys[1] != keys[2] != "mine" == keys[3]
+    assert uuid.UUID(keys[2]).version == 4
+    unretried = boards.BoardsClient("t", transport=httpx.MockTransport(server))  # POST not opted in
+    unretried.create_card("public", title="a")
+    assert uuid.UUID(server.seen[-1].headers["idempotency-key"]).version == 4
+
+
+def test_a_spec_declared_idempotency_key_over_loopback(generation):
+    specs, _ = generation
+    [served] = [api for api in apis(specs=specs, pyproject=specs / "none.toml") if api.name == "boards"]
+    app = MockApp(served)
+    app.faults.add("createCard", Fault(status=503, times=1), validate=False)
+    retry = RetryPolicy(methods=ALL_METHODS, sleep=lambda _: None)
+    with serving_in_thread(app) as url:
+        client = client_module("boards").BoardsClient("t", base_url=url, retry=retry)
+        client.create_card("public", title="a")
+    keys = [call.headers.get("idempotency-key") for call in app.recorder.calls]
+    assert len(keys) == 2
+    assert keys[0] is not None
+    assert keys[0] == keys[1]
 
 
 def test_the_base_url_is_the_first_server_with_its_variables_at_their_defaults(generation, monkeypatch):

@@ -178,16 +178,26 @@ def test_header_and_cookie_parameters_are_named_checked_and_sent(gate: Any, kind
     server = Server(body={"ok": True})
     client = getattr(gate, kind)(transport=httpx.MockTransport(server))
     arguments = {"x_trace_id": "t-1", "query_id": "q", "header_id": 7, "cookie_id": "c d", "class_": "gold"}
-    call(client, "get_thing", path_id=5, **arguments, timeout_=3, extra_headers_="spec", lang="fr")
+    call(
+        client,
+        "get_thing",
+        path_id=5,
+        **arguments,
+        timeout_=3,
+        extra_headers_="spec",
+        strict_="yes",
+        lang="fr",
+    )
     request = server.seen[-1]
     assert str(request.url) == "https://gate.example.com/things/5?id=q"
-    names = ("X-Trace-Id", "id", "class", "timeout", "extra_headers", "Cookie")
+    names = ("X-Trace-Id", "id", "class", "timeout", "extra_headers", "strict", "Cookie")
     assert {name: request.headers.get(name) for name in names} == {
         "X-Trace-Id": "t-1",
         "id": "7",
         "class": "gold",
         "timeout": "3",
         "extra_headers": "spec",
+        "strict": "yes",
         "Cookie": "id=c%20d; lang=fr",
     }
     assert "Authorization" not in request.headers  # security: []

@@ -61,6 +61,7 @@ __all__ = [
     "AsyncClient",
     "CallDeadline",
     "CallLimit",
+    "CallStrict",
     "CallTimeout",
     "ExtraBody",
     "ExtraHeaders",
@@ -78,11 +79,24 @@ CallDeadline = float | None | UseClientDefault
 """Per-call deadline: seconds the whole call may take, retries included; None for none; the client's."""
 CallLimit = int | UseClientDefault
 """Per-call ``max_response_bytes``: the largest decompressed body read; the client's by default."""
-PerCall = tuple[CallTimeout, CallDeadline, CallLimit, ExtraHeaders, ExtraQuery, ExtraBody]
+CallStrict = bool | UseClientDefault
+"""Per-call parsing: True refuses a response body off the spec, False keeps its values as sent (each
+logged once as a WARNING); the client's by default."""
+PerCall = tuple[CallTimeout, CallDeadline, CallLimit, ExtraHeaders, ExtraQuery, ExtraBody, CallStrict]
 """A generated method's per-call options, as an iterator hands them to every page's call."""
-SETTINGS = {"base_url", "timeout", "retry", "deadline", "max_response_bytes", "headers", "event_hooks"}
+SETTINGS = {
+    "base_url",
+    "timeout",
+    "retry",
+    "deadline",
+    "max_response_bytes",
+    "headers",
+    "event_hooks",
+    "strict",
+}
 """The constructor's options ``with_options`` may change."""
 OPTIONS = SETTINGS | {"transport", "username", "password"}
+STRICT_PROBLEM = "must be True or False"
 P = ParamSpec("P")
 R = TypeVar("R")
 HttpT = TypeVar("HttpT", httpx.Client, httpx.AsyncClient)
@@ -127,6 +141,7 @@ class _Settings(TypedDict, total=False):
     deadline: float | None
     max_response_bytes: int
     headers: Mapping[str, str]
+    strict: bool
 
 
 class SyncSettings(_Settings, total=False):
@@ -195,6 +210,8 @@ class _ClientCore(Generic[HttpT]):
         self._owns_pool = True
         """Closing closes the connection pool (``with_options`` copies share their original's)."""
         self._logger = None if self.package is None else call_logger(self.package.api)
+        self._warned: set[tuple[str, str]] = set()
+        """The operations and field paths whose values off the spec were logged (``strict=False``)."""
         """Where the calls are logged (``<NAME>_LOG``, ``VENDOR_CLIENTS_LOG``); None: they are not."""
         transport = options.get("transport")
         if transport is not None and not isinstance(transport, kind):
@@ -208,6 +225,9 @@ class _ClientCore(Generic[HttpT]):
         self.base_url = self.api.base_url(options.get("base_url"), self.server_variables)
         self.deadline = options.get("deadline", DEFAULT_DEADLINE)
         self.max_response_bytes = options.get("max_response_bytes", DEFAULT_MAX_RESPONSE_BYTES)
+        self.strict = options.get("strict", True)
+        if not isinstance(self.strict, bool):
+            raise ConfigurationError(f"strict {STRICT_PROBLEM}, got {self.strict!r}")
         headers, hooks = options.get("headers", {}), options.get("event_hooks", {})
         for name, problem in (
             ("deadline", deadline_problem(self.deadline)),
@@ -262,11 +282,14 @@ class _ClientCore(Generic[HttpT]):
         extra_headers: ExtraHeaders = None,
         extra_query: ExtraQuery = None,
         extra_body: ExtraBody = None,
+        strict: CallStrict = USE_DEFAULT,
     ) -> dict[str, Any]:
         """The keyword arguments of the checked httpx request, the extras applied after the operation's
         own; ``InvalidRequestError`` before anything is sent. The call's deadline starts now."""
         if timeout is not USE_DEFAULT and (problem := timeout_problem(timeout)) is not None:
             raise operation.invalid("timeout", problem)
+        if strict is not USE_DEFAULT and not isinstance(strict, bool):
+            raise operation.invalid("strict", STRICT_PROBLEM)
         seconds, largest = self._limits(operation, deadline, max_response_bytes)
         link = arguments.get(LINK_PAGE)
         if link is not None:
@@ -341,8 +364,11 @@ class _ClientCore(Generic[HttpT]):
         error = APITimeoutError if isinstance(exc, httpx.TimeoutException) else APIConnectionError
         return error(message, method=operation.method, url=url)
 
-    def _decode(self, operation: Operation[ResponseT], response: httpx.Response) -> ResponseT:
-        model, media = operation.response, operation.response_media
+    def _decode(
+        self, operation: Operation[ResponseT], response: httpx.Response, strict: CallStrict = USE_DEFAULT
+    ) -> ResponseT:
+        model, media, warned = operation.response, operation.response_media, self._warned
+        strict = self.strict if isinstance(strict, UseClientDefault) else strict
         result = decode(
             response,
             model,
@@ -350,6 +376,8 @@ class _ClientCore(Generic[HttpT]):
             self._secret,
             operation.empty_statuses,
             media,
+            strict,
+            warned,
             operation.response_text,
         )
         if operation.unwrap is not None and result is not None:
@@ -357,14 +385,14 @@ class _ClientCore(Generic[HttpT]):
         return cast(ResponseT, result)
 
     def _raw(
-        self, operation: Operation[ResponseT], response: httpx.Response, seconds: float
+        self, operation: Operation[ResponseT], response: httpx.Response, seconds: float, strict: CallStrict
     ) -> RawResponse[ResponseT]:
         """The raw response of a call that took ``seconds``; an error status raises as ``_decode`` does."""
         if not response.is_success:
             raise status_error(response, self._secret)
         url = self._secret.redact(str(response.request.url))
         return RawResponse(
-            response, partial(self._decode, operation, response), url, timedelta(seconds=seconds)
+            response, partial(self._decode, operation, response, strict), url, timedelta(seconds=seconds)
         )
 
     def _raw_twin(self) -> Self:
@@ -406,7 +434,8 @@ class SyncClient(_ClientCore[httpx.Client]):
     def _call(
         self, operation: Operation[ResponseT], arguments: Mapping[str, Any], *call: *PerCall
     ) -> ResponseT:
-        return self._decode(operation, self._send(operation, self._request(operation, arguments, *call)))
+        request = self._request(operation, arguments, *call)
+        return self._decode(operation, self._send(operation, request), call[-1])
 
     def _raw_call(
         self, operation: Operation[ResponseT], arguments: Mapping[str, Any], *call: *PerCall
@@ -414,7 +443,7 @@ class SyncClient(_ClientCore[httpx.Client]):
         request = self._request(operation, arguments, *call)
         start = time.monotonic()
         response = self._send(operation, request)
-        return self._raw(operation, response, time.monotonic() - start)
+        return self._raw(operation, response, time.monotonic() - start, call[-1])
 
     def _send(self, operation: Operation[Any], request: dict[str, Any]) -> httpx.Response:
         try:
@@ -485,7 +514,7 @@ class AsyncClient(_ClientCore[httpx.AsyncClient]):
         self, operation: Operation[ResponseT], arguments: Mapping[str, Any], *call: *PerCall
     ) -> ResponseT:
         request = self._request(operation, arguments, *call)
-        return self._decode(operation, await self._send(operation, request))
+        return self._decode(operation, await self._send(operation, request), call[-1])
 
     async def _raw_call(
         self, operation: Operation[ResponseT], arguments: Mapping[str, Any], *call: *PerCall
@@ -493,7 +522,7 @@ class AsyncClient(_ClientCore[httpx.AsyncClient]):
         request = self._request(operation, arguments, *call)
         start = time.monotonic()
         response = await self._send(operation, request)
-        return self._raw(operation, response, time.monotonic() - start)
+        return self._raw(operation, response, time.monotonic() - start, call[-1])
 
     async def _send(self, operation: Operation[Any], request: dict[str, Any]) -> httpx.Response:
         try:

@@ -6,6 +6,7 @@ Generated clients declare one ``Operation`` per operation of their spec; nothing
 from __future__ import annotations
 
 import io
+import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -114,6 +115,9 @@ class Operation(Generic[ResponseT]):
     unwrap: str | None = None
     """The attribute of the response model that the call returns (an envelope's or a root model's); None:
     the model itself."""
+    idempotency_key: str | None = None
+    """The header argument that is the operation's idempotency key: a call that gives none sends a fresh
+    UUID, which its retries repeat."""
     _names: dict[str, str] = field(init=False, repr=False, compare=False)
     _keys: dict[str, str] = field(init=False, repr=False, compare=False)
     """Every parameter: Python name -> key in the ``parameters`` model."""
@@ -152,6 +156,8 @@ class Operation(Generic[ResponseT]):
             {wire: self._segment(name, given.get(name)) for name, wire in self.path_params.items()}
         )
         headers = {wire: text(given[name]) for name, wire in self.header_params.items() if name in given}
+        if self.idempotency_key is not None and self.idempotency_key not in given:
+            headers[self.header_params[self.idempotency_key]] = str(uuid.uuid4())
         if self.cookie_params:
             cookies = [
                 f"{wire}={cookie(text(given[name]))}"

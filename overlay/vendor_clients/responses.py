@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
-from collections.abc import Callable
+import logging
+import re
+from collections.abc import Callable, MutableSet
 from fnmatch import fnmatchcase
 from typing import Any
 
@@ -12,6 +15,7 @@ import pydantic
 
 from .auth import Secret
 from .errors import APIStatusError, ErrorResponse, ResponseValidationError, status_error_class
+from .lenient import open_enums_only, path_of, salvaged
 from .redaction import redacted_headers
 
 JSON = "application/json"
@@ -27,6 +31,7 @@ REQUEST_ID_HEADERS = (
     "x-correlation-id",
 )
 """Headers in which servers commonly name the request, the first one present becoming ``request_id``."""
+logger = logging.getLogger("vendor_clients")
 
 
 def is_json(media: str) -> bool:
@@ -54,12 +59,16 @@ def decode(
     secret: Secret,
     empty_statuses: frozenset[int] = frozenset(),
     media: str = JSON,
+    strict: bool = True,
+    warned: MutableSet[tuple[str, str]] | None = None,
     text_model: type[Any] | None = None,
 ) -> Any:
     """The response body validated against the generated ``model`` in one strict pass (parse and types),
     as text (``model`` is ``str``; checked by ``text_model`` when the schema constrains it) or as bytes
-    (``bytes``) of the ``media`` type; None for a success status
-    documented without a body; the typed error for an error status."""
+    (``bytes``) of the ``media`` type; None for a success status documented without a body; the typed
+    error for an error status. A JSON body off the spec is ``ResponseValidationError``, unless only its
+    enum values are unknown or ``strict`` is False: then the model is built with those values as sent,
+    each logged once (per ``warned``) as a WARNING."""
     if not response.is_success:
         raise status_error(response, secret)
     if model is None or response.status_code in empty_statuses:
@@ -77,8 +86,25 @@ def decode(
     try:
         return validate_json(model, response.content)
     except pydantic.ValidationError as exc:
-        path, problem = describe(exc)
-        raise off_spec(response, operation, secret, problem, path) from exc
+        kept = None
+        if not strict or open_enums_only(exc):
+            with contextlib.suppress(ValueError):
+                kept = salvaged(model, response.content, exc)
+        if kept is None:
+            path, problem = describe(exc)
+            raise off_spec(response, operation, secret, problem, path) from exc
+        warn(operation, kept[1], set() if warned is None else warned)
+        return kept[0]
+
+
+def warn(operation: str, kept: dict[str, str], warned: MutableSet[tuple[str, str]]) -> None:
+    """A WARNING for each value kept as sent, the first time its operation and field path (any item of
+    a list) is seen."""
+    for path, problem in kept.items():
+        seen = (operation, re.sub(r"\[\d+\]", "[]", path))
+        if seen not in warned:
+            warned.add(seen)
+            logger.warning("%s: response field %s kept as sent: %s", operation, path, problem)
 
 
 def checked_text(
@@ -115,7 +141,7 @@ def describe(exc: pydantic.ValidationError) -> tuple[str, str]:
     """The first error's field path (``data.workspaces[3].created_at``) and problem, without the value."""
     errors = exc.errors(include_url=False, include_input=False)
     first = errors[0]
-    path = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in first["loc"]).lstrip(".")
+    path = path_of(tuple(first["loc"]))
     more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
     return path or "<body>", f"{first['msg']}{more}"
 

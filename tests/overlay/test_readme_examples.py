@@ -38,9 +38,9 @@ def mocks_over_tcp() -> Iterator[dict[str, str]]:
 
 
 def test_the_section_has_the_examples_it_promises() -> None:
-    assert len(EXAMPLES) == 8
+    assert len(EXAMPLES) == 9
     names = ("PilferClient", "LighthouseClient", "AsyncLighthouseClient", "NotFoundError", "RetryPolicy")
-    for name in (*names, "with_raw_response", "with_options", "PILFER_LOG=info"):
+    for name in (*names, "with_raw_response", "with_options", "PILFER_LOG=info", "strict=False"):
         assert any(name in example for example in EXAMPLES), name
 
 
@@ -72,6 +72,11 @@ def test_readme_example_runs(
         assert printed == "5"
         assert [line.split(" in ")[0] for line in logged] == [
             f"GET {url}/api/v1/spaces?limit=5 -> 200 OK (HTTP/1.1)"
+        ]
+    if "strict=False" in example:
+        assert printed == "None"
+        assert [record.getMessage() for record in caplog.records if record.name == "vendor_clients"] == [
+            "listSpaces: response field data[0].name kept as sent: Input should be a valid string"
         ]
     if "NotFoundError" in example and "LighthouseClient" in example:
         assert printed == "404 workspace/not-found Workspace not found"

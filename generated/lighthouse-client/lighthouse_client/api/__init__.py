@@ -27,6 +27,7 @@ from vendor_clients.base_client import (
     AsyncOptions,
     CallDeadline,
     CallLimit,
+    CallStrict,
     CallTimeout,
     ExtraBody,
     ExtraHeaders,
@@ -129,6 +130,7 @@ class LighthouseClient(SyncClient):
         extra_headers: ExtraHeaders = None,
         extra_query: ExtraQuery = None,
         extra_body: ExtraBody = None,
+        strict: CallStrict = USE_DEFAULT,
     ) -> WorkspaceListResponse:
         """List Workspaces: ``GET /lighthouse/orgs/{org_id}/businesses/{business_id}/workspaces``."""
         return self._call(
@@ -148,6 +150,7 @@ class LighthouseClient(SyncClient):
             extra_headers,
             extra_query,
             extra_body,
+            strict,
         )
 
     @checked(LIST_WORKSPACES)
@@ -166,6 +169,7 @@ class LighthouseClient(SyncClient):
         extra_headers: ExtraHeaders = None,
         extra_query: ExtraQuery = None,
         extra_body: ExtraBody = None,
+        strict: CallStrict = USE_DEFAULT,
     ) -> Iterator[WorkspaceListResponse]:
         """Every page of ``list_workspaces``, fetched lazily."""
         return self._iter_pages(
@@ -178,7 +182,7 @@ class LighthouseClient(SyncClient):
                 "sort_order": sort_order,
             },
             page_size,
-            (timeout, deadline, max_response_bytes, extra_headers, extra_query, extra_body),
+            (timeout, deadline, max_response_bytes, extra_headers, extra_query, extra_body, strict),
         )
 
     @checked(LIST_WORKSPACES)
@@ -198,6 +202,7 @@ class LighthouseClient(SyncClient):
         extra_headers: ExtraHeaders = None,
         extra_query: ExtraQuery = None,
         extra_body: ExtraBody = None,
+        strict: CallStrict = USE_DEFAULT,
     ) -> Iterator[Workspace]:
         """Every item of ``list_workspaces`` (at most ``max_items``), in server order, one page in memory at a time."""
         return self._iter_items(
@@ -211,7 +216,7 @@ class LighthouseClient(SyncClient):
             },
             page_size,
             max_items,
-            (timeout, deadline, max_response_bytes, extra_headers, extra_query, extra_body),
+            (timeout, deadline, max_response_bytes, extra_headers, extra_query, extra_body, strict),
         )
 
     @checked(GET_WORKSPACE)
@@ -225,10 +230,19 @@ class LighthouseClient(SyncClient):
         extra_headers: ExtraHeaders = None,
         extra_query: ExtraQuery = None,
         extra_body: ExtraBody = None,
+        strict: CallStrict = USE_DEFAULT,
     ) -> WorkspaceDetail:
         """Access Workspace Information: ``GET /lighthouse/orgs/{org_id}/businesses/{business_id}/workspaces/{id}``."""
         return self._call(
-            GET_WORKSPACE, {"id": id}, timeout, deadline, max_response_bytes, extra_headers, extra_query, extra_body
+            GET_WORKSPACE,
+            {"id": id},
+            timeout,
+            deadline,
+            max_response_bytes,
+            extra_headers,
+            extra_query,
+            extra_body,
+            strict,
         )
 
     @cached_property
@@ -287,6 +301,7 @@ class AsyncLighthouseClient(AsyncClient):
         extra_headers: ExtraHeaders = None,
         extra_query: ExtraQuery = None,
         extra_body: ExtraBody = None,
+        strict: CallStrict = USE_DEFAULT,
     ) -> WorkspaceListResponse:
         """List Workspaces: ``GET /lighthouse/orgs/{org_id}/businesses/{business_id}/workspaces``."""
         return await self._call(
@@ -306,6 +321,7 @@ class AsyncLighthouseClient(AsyncClient):
             extra_headers,
             extra_query,
             extra_body,
+            strict,
         )
 
     @checked(LIST_WORKSPACES)
@@ -325,6 +341,7 @@ class AsyncLighthouseClient(AsyncClient):
         extra_headers: ExtraHeaders = None,
         extra_query: ExtraQuery = None,
         extra_body: ExtraBody = None,
+        strict: CallStrict = USE_DEFAULT,
     ) -> AsyncIterator[WorkspaceListResponse]:
         """Every page of ``list_workspaces``, fetched lazily; with ``prefetch``, up to that many pages
         are fetched concurrently once the first page gives the total (still yielded in order)."""
@@ -338,7 +355,7 @@ class AsyncLighthouseClient(AsyncClient):
                 "sort_order": sort_order,
             },
             page_size,
-            (timeout, deadline, max_response_bytes, extra_headers, extra_query, extra_body),
+            (timeout, deadline, max_response_bytes, extra_headers, extra_query, extra_body, strict),
             prefetch,
         )
 
@@ -360,6 +377,7 @@ class AsyncLighthouseClient(AsyncClient):
         extra_headers: ExtraHeaders = None,
         extra_query: ExtraQuery = None,
         extra_body: ExtraBody = None,
+        strict: CallStrict = USE_DEFAULT,
     ) -> AsyncIterator[Workspace]:
         """Every item of ``list_workspaces`` (at most ``max_items``), in server order, one page in memory at a time."""
         return self._iter_items(
@@ -373,7 +391,7 @@ class AsyncLighthouseClient(AsyncClient):
             },
             page_size,
             max_items,
-            (timeout, deadline, max_response_bytes, extra_headers, extra_query, extra_body),
+            (timeout, deadline, max_response_bytes, extra_headers, extra_query, extra_body, strict),
             prefetch,
         )
 
@@ -388,10 +406,19 @@ class AsyncLighthouseClient(AsyncClient):
         extra_headers: ExtraHeaders = None,
         extra_query: ExtraQuery = None,
         extra_body: ExtraBody = None,
+        strict: CallStrict = USE_DEFAULT,
     ) -> WorkspaceDetail:
         """Access Workspace Information: ``GET /lighthouse/orgs/{org_id}/businesses/{business_id}/workspaces/{id}``."""
         return await self._call(
-            GET_WORKSPACE, {"id": id}, timeout, deadline, max_response_bytes, extra_headers, extra_query, extra_body
+            GET_WORKSPACE,
+            {"id": id},
+            timeout,
+            deadline,
+            max_response_bytes,
+            extra_headers,
+            extra_query,
+            extra_body,
+            strict,
         )
 
     @cached_property

@@ -29,6 +29,7 @@ from vendor_clients.base_client import (
     AsyncOptions,
     CallDeadline,
     CallLimit,
+    CallStrict,
     CallTimeout,
     ExtraBody,
     ExtraHeaders,
@@ -177,6 +178,7 @@ class PilferClient(SyncClient):
         extra_headers: ExtraHeaders = None,
         extra_query: ExtraQuery = None,
         extra_body: ExtraBody = None,
+        strict: CallStrict = USE_DEFAULT,
     ) -> SpaceListResponse:
         """List spaces: ``GET /api/v1/spaces``."""
         return self._call(
@@ -194,6 +196,7 @@ class PilferClient(SyncClient):
             extra_headers,
             extra_query,
             extra_body,
+            strict,
         )
 
     @checked(LIST_SPACES)
@@ -210,13 +213,14 @@ class PilferClient(SyncClient):
         extra_headers: ExtraHeaders = None,
         extra_query: ExtraQuery = None,
         extra_body: ExtraBody = None,
+        strict: CallStrict = USE_DEFAULT,
     ) -> Iterator[SpaceListResponse]:
         """Every page of ``list_spaces``, fetched lazily."""
         return self._iter_pages(
             LIST_SPACES,
             {"organization_id": organization_id, "project_id": project_id, "include": include},
             page_size,
-            (timeout, deadline, max_response_bytes, extra_headers, extra_query, extra_body),
+            (timeout, deadline, max_response_bytes, extra_headers, extra_query, extra_body, strict),
         )
 
     @checked(LIST_SPACES)
@@ -234,6 +238,7 @@ class PilferClient(SyncClient):
         extra_headers: ExtraHeaders = None,
         extra_query: ExtraQuery = None,
         extra_body: ExtraBody = None,
+        strict: CallStrict = USE_DEFAULT,
     ) -> Iterator[Space]:
         """Every item of ``list_spaces`` (at most ``max_items``), in server order, one page in memory at a time."""
         return self._iter_items(
@@ -241,7 +246,7 @@ class PilferClient(SyncClient):
             {"organization_id": organization_id, "project_id": project_id, "include": include},
             page_size,
             max_items,
-            (timeout, deadline, max_response_bytes, extra_headers, extra_query, extra_body),
+            (timeout, deadline, max_response_bytes, extra_headers, extra_query, extra_body, strict),
         )
 
     @checked(CREATE_SPACE)
@@ -260,6 +265,7 @@ class PilferClient(SyncClient):
         extra_headers: ExtraHeaders = None,
         extra_query: ExtraQuery = None,
         extra_body: ExtraBody = None,
+        strict: CallStrict = USE_DEFAULT,
     ) -> Space:
         """Create space: ``POST /api/v1/spaces``."""
         return self._call(
@@ -278,6 +284,7 @@ class PilferClient(SyncClient):
             extra_headers,
             extra_query,
             extra_body,
+            strict,
         )
 
     @checked(GET_SPACE)
@@ -292,6 +299,7 @@ class PilferClient(SyncClient):
         extra_headers: ExtraHeaders = None,
         extra_query: ExtraQuery = None,
         extra_body: ExtraBody = None,
+        strict: CallStrict = USE_DEFAULT,
     ) -> Space:
         """Get space: ``GET /api/v1/spaces/{id}``."""
         return self._call(
@@ -303,6 +311,7 @@ class PilferClient(SyncClient):
             extra_headers,
             extra_query,
             extra_body,
+            strict,
         )
 
     @checked(UPDATE_SPACE)
@@ -321,6 +330,7 @@ class PilferClient(SyncClient):
         extra_headers: ExtraHeaders = None,
         extra_query: ExtraQuery = None,
         extra_body: ExtraBody = None,
+        strict: CallStrict = USE_DEFAULT,
     ) -> Space:
         """Update space: ``PATCH /api/v1/spaces/{id}``."""
         return self._call(
@@ -339,6 +349,7 @@ class PilferClient(SyncClient):
             extra_headers,
             extra_query,
             extra_body,
+            strict,
         )
 
     @checked(DELETE_SPACE)
@@ -352,10 +363,19 @@ class PilferClient(SyncClient):
         extra_headers: ExtraHeaders = None,
         extra_query: ExtraQuery = None,
         extra_body: ExtraBody = None,
+        strict: CallStrict = USE_DEFAULT,
     ) -> DeleteResult:
         """Delete space: ``DELETE /api/v1/spaces/{id}``."""
         return self._call(
-            DELETE_SPACE, {"id": id}, timeout, deadline, max_response_bytes, extra_headers, extra_query, extra_body
+            DELETE_SPACE,
+            {"id": id},
+            timeout,
+            deadline,
+            max_response_bytes,
+            extra_headers,
+            extra_query,
+            extra_body,
+            strict,
         )
 
     @cached_property
@@ -404,6 +424,7 @@ class AsyncPilferClient(AsyncClient):
         extra_headers: ExtraHeaders = None,
         extra_query: ExtraQuery = None,
         extra_body: ExtraBody = None,
+        strict: CallStrict = USE_DEFAULT,
     ) -> SpaceListResponse:
         """List spaces: ``GET /api/v1/spaces``."""
         return await self._call(
@@ -421,6 +442,7 @@ class AsyncPilferClient(AsyncClient):
             extra_headers,
             extra_query,
             extra_body,
+            strict,
         )
 
     @checked(LIST_SPACES)
@@ -437,13 +459,14 @@ class AsyncPilferClient(AsyncClient):
         extra_headers: ExtraHeaders = None,
         extra_query: ExtraQuery = None,
         extra_body: ExtraBody = None,
+        strict: CallStrict = USE_DEFAULT,
     ) -> AsyncIterator[SpaceListResponse]:
         """Every page of ``list_spaces``, fetched lazily."""
         return self._iter_pages(
             LIST_SPACES,
             {"organization_id": organization_id, "project_id": project_id, "include": include},
             page_size,
-            (timeout, deadline, max_response_bytes, extra_headers, extra_query, extra_body),
+            (timeout, deadline, max_response_bytes, extra_headers, extra_query, extra_body, strict),
         )
 
     @checked(LIST_SPACES)
@@ -461,6 +484,7 @@ class AsyncPilferClient(AsyncClient):
         extra_headers: ExtraHeaders = None,
         extra_query: ExtraQuery = None,
         extra_body: ExtraBody = None,
+        strict: CallStrict = USE_DEFAULT,
     ) -> AsyncIterator[Space]:
         """Every item of ``list_spaces`` (at most ``max_items``), in server order, one page in memory at a time."""
         return self._iter_items(
@@ -468,7 +492,7 @@ class AsyncPilferClient(AsyncClient):
             {"organization_id": organization_id, "project_id": project_id, "include": include},
             page_size,
             max_items,
-            (timeout, deadline, max_response_bytes, extra_headers, extra_query, extra_body),
+            (timeout, deadline, max_response_bytes, extra_headers, extra_query, extra_body, strict),
         )
 
     @checked(CREATE_SPACE)
@@ -487,6 +511,7 @@ class AsyncPilferClient(AsyncClient):
         extra_headers: ExtraHeaders = None,
         extra_query: ExtraQuery = None,
         extra_body: ExtraBody = None,
+        strict: CallStrict = USE_DEFAULT,
     ) -> Space:
         """Create space: ``POST /api/v1/spaces``."""
         return await self._call(
@@ -505,6 +530,7 @@ class AsyncPilferClient(AsyncClient):
             extra_headers,
             extra_query,
             extra_body,
+            strict,
         )
 
     @checked(GET_SPACE)
@@ -519,6 +545,7 @@ class AsyncPilferClient(AsyncClient):
         extra_headers: ExtraHeaders = None,
         extra_query: ExtraQuery = None,
         extra_body: ExtraBody = None,
+        strict: CallStrict = USE_DEFAULT,
     ) -> Space:
         """Get space: ``GET /api/v1/spaces/{id}``."""
         return await self._call(
@@ -530,6 +557,7 @@ class AsyncPilferClient(AsyncClient):
             extra_headers,
             extra_query,
             extra_body,
+            strict,
         )
 
     @checked(UPDATE_SPACE)
@@ -548,6 +576,7 @@ class AsyncPilferClient(AsyncClient):
         extra_headers: ExtraHeaders = None,
         extra_query: ExtraQuery = None,
         extra_body: ExtraBody = None,
+        strict: CallStrict = USE_DEFAULT,
     ) -> Space:
         """Update space: ``PATCH /api/v1/spaces/{id}``."""
         return await self._call(
@@ -566,6 +595,7 @@ class AsyncPilferClient(AsyncClient):
             extra_headers,
             extra_query,
             extra_body,
+            strict,
         )
 
     @checked(DELETE_SPACE)
@@ -579,10 +609,19 @@ class AsyncPilferClient(AsyncClient):
         extra_headers: ExtraHeaders = None,
         extra_query: ExtraQuery = None,
         extra_body: ExtraBody = None,
+        strict: CallStrict = USE_DEFAULT,
     ) -> DeleteResult:
         """Delete space: ``DELETE /api/v1/spaces/{id}``."""
         return await self._call(
-            DELETE_SPACE, {"id": id}, timeout, deadline, max_response_bytes, extra_headers, extra_query, extra_body
+            DELETE_SPACE,
+            {"id": id},
+            timeout,
+            deadline,
+            max_response_bytes,
+            extra_headers,
+            extra_query,
+            extra_body,
+            strict,
         )
 
     @cached_property
