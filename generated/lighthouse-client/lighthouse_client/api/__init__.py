@@ -40,6 +40,16 @@ from vendor_clients.operation import Operation, Paging
 from vendor_clients.package import Package
 from vendor_clients.raw import async_raw_method, async_raw_pages, raw_method, raw_pages
 
+__all__ = [
+    "API",
+    "LIST_WORKSPACES",
+    "GET_WORKSPACE",
+    "LighthouseClient",
+    "LighthouseClientWithRawResponse",
+    "AsyncLighthouseClient",
+    "AsyncLighthouseClientWithRawResponse",
+]
+
 API = ApiSettings(
     name="PierCloud Lighthouse Workspaces API",
     token_env="PIERCLOUD_TOKEN",
@@ -130,7 +140,43 @@ class LighthouseClient(SyncClient):
         extra_query: ExtraQuery = None,
         extra_body: ExtraBody = None,
     ) -> WorkspaceListResponse:
-        """List Workspaces: ``GET /lighthouse/orgs/{org_id}/businesses/{business_id}/workspaces``."""
+        """List Workspaces.
+
+        Returns a list of all workspaces. Retrieves a paginated list of workspaces.
+
+        ``GET /lighthouse/orgs/{org_id}/businesses/{business_id}/workspaces``
+
+        Args:
+            page: Page number (default: 1). Assumption: pages start at 1; a smaller value is rejected with
+                400.
+            page_size: Number of results per page (default: 10, max: 100). If the value provided is greater
+                than 100, it will automatically be converted to this value (100), so larger values are valid
+                input. Assumption: at least 1.
+            search: Key used as search filter. Assumption: the page does not say what it matches; this
+                document takes it as a case-insensitive substring match on the workspace `name` or
+                `description`. An empty value matches everything.
+            context_id: ID of the context to which the workspace belongs.
+            workspace_group_id: ID of the group where the workspace belongs.
+            sort_field: Field used to sort the results (default: created_at). Assumption: ties are broken by
+                `id`, in the same direction.
+            sort_order: Determines the sorting order of the results (default: ASC).
+            timeout: Seconds or an ``httpx.Timeout`` per attempt, None for no limit; the client's by default.
+            deadline: Seconds the whole call may take, retries included, None for none; the client's by
+                default.
+            max_response_bytes: The largest decompressed response body read; the client's by default.
+            extra_headers: Headers sent after the operation's own (a same name replaces it).
+            extra_query: Query parameters sent after the operation's own.
+            extra_body: Fields merged into the JSON or form body.
+
+        Returns:
+            WorkspaceListResponse: Successful Response (200 OK).
+
+        Raises:
+            BadRequestError: 400: Error Response (400 Bad Request).
+            AuthenticationError: 401: Error Response (401 Unauthorized).
+            PermissionDeniedError: 403: Error Response (403 Forbidden).
+            InvalidRequestError: The arguments do not fit the spec; nothing was sent.
+        """
         return self._call(
             LIST_WORKSPACES,
             {
@@ -167,7 +213,39 @@ class LighthouseClient(SyncClient):
         extra_query: ExtraQuery = None,
         extra_body: ExtraBody = None,
     ) -> Iterator[WorkspaceListResponse]:
-        """Every page of ``list_workspaces``, fetched lazily."""
+        """Every page of ``list_workspaces`` (List Workspaces), fetched lazily.
+
+        Returns a list of all workspaces. Retrieves a paginated list of workspaces.
+
+        ``GET /lighthouse/orgs/{org_id}/businesses/{business_id}/workspaces``
+
+        Args:
+            page_size: Items asked for per page.
+            search: Key used as search filter. Assumption: the page does not say what it matches; this
+                document takes it as a case-insensitive substring match on the workspace `name` or
+                `description`. An empty value matches everything.
+            context_id: ID of the context to which the workspace belongs.
+            workspace_group_id: ID of the group where the workspace belongs.
+            sort_field: Field used to sort the results (default: created_at). Assumption: ties are broken by
+                `id`, in the same direction.
+            sort_order: Determines the sorting order of the results (default: ASC).
+            timeout: Seconds or an ``httpx.Timeout`` per attempt, None for no limit; the client's by default.
+            deadline: Seconds the whole call may take, retries included, None for none; the client's by
+                default.
+            max_response_bytes: The largest decompressed response body read; the client's by default.
+            extra_headers: Headers sent after the operation's own (a same name replaces it).
+            extra_query: Query parameters sent after the operation's own.
+            extra_body: Fields merged into the JSON or form body.
+
+        Yields:
+            WorkspaceListResponse: Successful Response (200 OK).
+
+        Raises:
+            BadRequestError: 400: Error Response (400 Bad Request).
+            AuthenticationError: 401: Error Response (401 Unauthorized).
+            PermissionDeniedError: 403: Error Response (403 Forbidden).
+            InvalidRequestError: The arguments do not fit the spec; nothing was sent.
+        """
         return self._iter_pages(
             LIST_WORKSPACES,
             {
@@ -199,7 +277,40 @@ class LighthouseClient(SyncClient):
         extra_query: ExtraQuery = None,
         extra_body: ExtraBody = None,
     ) -> Iterator[Workspace]:
-        """Every item of ``list_workspaces`` (at most ``max_items``), in server order, one page in memory at a time."""
+        """Every item of ``list_workspaces`` (List Workspaces), in server order, one page in memory at a time.
+
+        Returns a list of all workspaces. Retrieves a paginated list of workspaces.
+
+        ``GET /lighthouse/orgs/{org_id}/businesses/{business_id}/workspaces``
+
+        Args:
+            page_size: Items asked for per page.
+            max_items: Stop after this many items; None for all of them.
+            search: Key used as search filter. Assumption: the page does not say what it matches; this
+                document takes it as a case-insensitive substring match on the workspace `name` or
+                `description`. An empty value matches everything.
+            context_id: ID of the context to which the workspace belongs.
+            workspace_group_id: ID of the group where the workspace belongs.
+            sort_field: Field used to sort the results (default: created_at). Assumption: ties are broken by
+                `id`, in the same direction.
+            sort_order: Determines the sorting order of the results (default: ASC).
+            timeout: Seconds or an ``httpx.Timeout`` per attempt, None for no limit; the client's by default.
+            deadline: Seconds the whole call may take, retries included, None for none; the client's by
+                default.
+            max_response_bytes: The largest decompressed response body read; the client's by default.
+            extra_headers: Headers sent after the operation's own (a same name replaces it).
+            extra_query: Query parameters sent after the operation's own.
+            extra_body: Fields merged into the JSON or form body.
+
+        Yields:
+            Workspace: Each item of ``data.workspaces``.
+
+        Raises:
+            BadRequestError: 400: Error Response (400 Bad Request).
+            AuthenticationError: 401: Error Response (401 Unauthorized).
+            PermissionDeniedError: 403: Error Response (403 Forbidden).
+            InvalidRequestError: The arguments do not fit the spec; nothing was sent.
+        """
         return self._iter_items(
             LIST_WORKSPACES,
             {
@@ -226,7 +337,33 @@ class LighthouseClient(SyncClient):
         extra_query: ExtraQuery = None,
         extra_body: ExtraBody = None,
     ) -> WorkspaceDetail:
-        """Access Workspace Information: ``GET /lighthouse/orgs/{org_id}/businesses/{business_id}/workspaces/{id}``."""
+        """Access Workspace Information.
+
+        Returns information about a specific workspace. Returns information about a single workspace.
+
+        ``GET /lighthouse/orgs/{org_id}/businesses/{business_id}/workspaces/{id}``
+
+        Args:
+            id: Workspace id. Assumption: an integer, as in the page's example (`/workspaces/1234`); any other
+                value is rejected with 400.
+            timeout: Seconds or an ``httpx.Timeout`` per attempt, None for no limit; the client's by default.
+            deadline: Seconds the whole call may take, retries included, None for none; the client's by
+                default.
+            max_response_bytes: The largest decompressed response body read; the client's by default.
+            extra_headers: Headers sent after the operation's own (a same name replaces it).
+            extra_query: Query parameters sent after the operation's own.
+            extra_body: Fields merged into the JSON or form body.
+
+        Returns:
+            WorkspaceDetail: Successful Response (200 OK).
+
+        Raises:
+            BadRequestError: 400: Error Response (400 Bad Request).
+            AuthenticationError: 401: Error Response (401 Unauthorized).
+            PermissionDeniedError: 403: Error Response (403 Forbidden).
+            NotFoundError: 404: Error Response (404 Not Found).
+            InvalidRequestError: The arguments do not fit the spec; nothing was sent.
+        """
         return self._call(
             GET_WORKSPACE, {"id": id}, timeout, deadline, max_response_bytes, extra_headers, extra_query, extra_body
         )
@@ -288,7 +425,43 @@ class AsyncLighthouseClient(AsyncClient):
         extra_query: ExtraQuery = None,
         extra_body: ExtraBody = None,
     ) -> WorkspaceListResponse:
-        """List Workspaces: ``GET /lighthouse/orgs/{org_id}/businesses/{business_id}/workspaces``."""
+        """List Workspaces.
+
+        Returns a list of all workspaces. Retrieves a paginated list of workspaces.
+
+        ``GET /lighthouse/orgs/{org_id}/businesses/{business_id}/workspaces``
+
+        Args:
+            page: Page number (default: 1). Assumption: pages start at 1; a smaller value is rejected with
+                400.
+            page_size: Number of results per page (default: 10, max: 100). If the value provided is greater
+                than 100, it will automatically be converted to this value (100), so larger values are valid
+                input. Assumption: at least 1.
+            search: Key used as search filter. Assumption: the page does not say what it matches; this
+                document takes it as a case-insensitive substring match on the workspace `name` or
+                `description`. An empty value matches everything.
+            context_id: ID of the context to which the workspace belongs.
+            workspace_group_id: ID of the group where the workspace belongs.
+            sort_field: Field used to sort the results (default: created_at). Assumption: ties are broken by
+                `id`, in the same direction.
+            sort_order: Determines the sorting order of the results (default: ASC).
+            timeout: Seconds or an ``httpx.Timeout`` per attempt, None for no limit; the client's by default.
+            deadline: Seconds the whole call may take, retries included, None for none; the client's by
+                default.
+            max_response_bytes: The largest decompressed response body read; the client's by default.
+            extra_headers: Headers sent after the operation's own (a same name replaces it).
+            extra_query: Query parameters sent after the operation's own.
+            extra_body: Fields merged into the JSON or form body.
+
+        Returns:
+            WorkspaceListResponse: Successful Response (200 OK).
+
+        Raises:
+            BadRequestError: 400: Error Response (400 Bad Request).
+            AuthenticationError: 401: Error Response (401 Unauthorized).
+            PermissionDeniedError: 403: Error Response (403 Forbidden).
+            InvalidRequestError: The arguments do not fit the spec; nothing was sent.
+        """
         return await self._call(
             LIST_WORKSPACES,
             {
@@ -326,8 +499,40 @@ class AsyncLighthouseClient(AsyncClient):
         extra_query: ExtraQuery = None,
         extra_body: ExtraBody = None,
     ) -> AsyncIterator[WorkspaceListResponse]:
-        """Every page of ``list_workspaces``, fetched lazily; with ``prefetch``, up to that many pages
-        are fetched concurrently once the first page gives the total (still yielded in order)."""
+        """Every page of ``list_workspaces`` (List Workspaces), fetched lazily.
+
+        Returns a list of all workspaces. Retrieves a paginated list of workspaces.
+
+        ``GET /lighthouse/orgs/{org_id}/businesses/{business_id}/workspaces``
+
+        Args:
+            page_size: Items asked for per page.
+            search: Key used as search filter. Assumption: the page does not say what it matches; this
+                document takes it as a case-insensitive substring match on the workspace `name` or
+                `description`. An empty value matches everything.
+            context_id: ID of the context to which the workspace belongs.
+            workspace_group_id: ID of the group where the workspace belongs.
+            sort_field: Field used to sort the results (default: created_at). Assumption: ties are broken by
+                `id`, in the same direction.
+            sort_order: Determines the sorting order of the results (default: ASC).
+            prefetch: Pages fetched concurrently once the first page gives the total (still yielded in order).
+            timeout: Seconds or an ``httpx.Timeout`` per attempt, None for no limit; the client's by default.
+            deadline: Seconds the whole call may take, retries included, None for none; the client's by
+                default.
+            max_response_bytes: The largest decompressed response body read; the client's by default.
+            extra_headers: Headers sent after the operation's own (a same name replaces it).
+            extra_query: Query parameters sent after the operation's own.
+            extra_body: Fields merged into the JSON or form body.
+
+        Yields:
+            WorkspaceListResponse: Successful Response (200 OK).
+
+        Raises:
+            BadRequestError: 400: Error Response (400 Bad Request).
+            AuthenticationError: 401: Error Response (401 Unauthorized).
+            PermissionDeniedError: 403: Error Response (403 Forbidden).
+            InvalidRequestError: The arguments do not fit the spec; nothing was sent.
+        """
         return self._iter_pages(
             LIST_WORKSPACES,
             {
@@ -361,7 +566,41 @@ class AsyncLighthouseClient(AsyncClient):
         extra_query: ExtraQuery = None,
         extra_body: ExtraBody = None,
     ) -> AsyncIterator[Workspace]:
-        """Every item of ``list_workspaces`` (at most ``max_items``), in server order, one page in memory at a time."""
+        """Every item of ``list_workspaces`` (List Workspaces), in server order, one page in memory at a time.
+
+        Returns a list of all workspaces. Retrieves a paginated list of workspaces.
+
+        ``GET /lighthouse/orgs/{org_id}/businesses/{business_id}/workspaces``
+
+        Args:
+            page_size: Items asked for per page.
+            max_items: Stop after this many items; None for all of them.
+            search: Key used as search filter. Assumption: the page does not say what it matches; this
+                document takes it as a case-insensitive substring match on the workspace `name` or
+                `description`. An empty value matches everything.
+            context_id: ID of the context to which the workspace belongs.
+            workspace_group_id: ID of the group where the workspace belongs.
+            sort_field: Field used to sort the results (default: created_at). Assumption: ties are broken by
+                `id`, in the same direction.
+            sort_order: Determines the sorting order of the results (default: ASC).
+            prefetch: Pages fetched concurrently once the first page gives the total (still yielded in order).
+            timeout: Seconds or an ``httpx.Timeout`` per attempt, None for no limit; the client's by default.
+            deadline: Seconds the whole call may take, retries included, None for none; the client's by
+                default.
+            max_response_bytes: The largest decompressed response body read; the client's by default.
+            extra_headers: Headers sent after the operation's own (a same name replaces it).
+            extra_query: Query parameters sent after the operation's own.
+            extra_body: Fields merged into the JSON or form body.
+
+        Yields:
+            Workspace: Each item of ``data.workspaces``.
+
+        Raises:
+            BadRequestError: 400: Error Response (400 Bad Request).
+            AuthenticationError: 401: Error Response (401 Unauthorized).
+            PermissionDeniedError: 403: Error Response (403 Forbidden).
+            InvalidRequestError: The arguments do not fit the spec; nothing was sent.
+        """
         return self._iter_items(
             LIST_WORKSPACES,
             {
@@ -389,7 +628,33 @@ class AsyncLighthouseClient(AsyncClient):
         extra_query: ExtraQuery = None,
         extra_body: ExtraBody = None,
     ) -> WorkspaceDetail:
-        """Access Workspace Information: ``GET /lighthouse/orgs/{org_id}/businesses/{business_id}/workspaces/{id}``."""
+        """Access Workspace Information.
+
+        Returns information about a specific workspace. Returns information about a single workspace.
+
+        ``GET /lighthouse/orgs/{org_id}/businesses/{business_id}/workspaces/{id}``
+
+        Args:
+            id: Workspace id. Assumption: an integer, as in the page's example (`/workspaces/1234`); any other
+                value is rejected with 400.
+            timeout: Seconds or an ``httpx.Timeout`` per attempt, None for no limit; the client's by default.
+            deadline: Seconds the whole call may take, retries included, None for none; the client's by
+                default.
+            max_response_bytes: The largest decompressed response body read; the client's by default.
+            extra_headers: Headers sent after the operation's own (a same name replaces it).
+            extra_query: Query parameters sent after the operation's own.
+            extra_body: Fields merged into the JSON or form body.
+
+        Returns:
+            WorkspaceDetail: Successful Response (200 OK).
+
+        Raises:
+            BadRequestError: 400: Error Response (400 Bad Request).
+            AuthenticationError: 401: Error Response (401 Unauthorized).
+            PermissionDeniedError: 403: Error Response (403 Forbidden).
+            NotFoundError: 404: Error Response (404 Not Found).
+            InvalidRequestError: The arguments do not fit the spec; nothing was sent.
+        """
         return await self._call(
             GET_WORKSPACE, {"id": id}, timeout, deadline, max_response_bytes, extra_headers, extra_query, extra_body
         )
