@@ -251,7 +251,6 @@ class ModelDoc:
     """A generated model as ``api.md`` lists it: its spec description and its fields'."""
 
     name: str
-    kind: str
     description: str
     fields: list[Argument]
 
@@ -688,7 +687,7 @@ class Describer:
                 for wire, f in model.fields.items()
                 if model.kind == "object"
             ]
-            found.append(ModelDoc(model.name, model.kind, described_as(self.spec, schema), fields))
+            found.append(ModelDoc(model.name, described_as(self.spec, schema), fields))
         return sorted(found, key=lambda doc: doc.name)
 
     def server_variables(self, taken: set[str]) -> list[ServerVariableView]:
