@@ -21,6 +21,7 @@ from openapi_python_client.parser.openapi import generate_operation_id
 from openapi_python_client.schema.untrusted_string import UntrustedString
 from openapi_python_client.strings import snake_case
 from vendor_clients.base_client import OPTIONS
+from vendor_clients.errors import status_error_class
 
 from codegen.registry import Api
 
@@ -85,6 +86,8 @@ QUERY_STYLES = {
 }
 """A query parameter's (type, style, explode) -> how the runtime writes it, where not as httpx does (arrays
 repeated: ``tags=a&tags=b``)."""
+ERROR_RANGES = {"5XX": "ServerError"}
+"""The exception of a status range more specific than ``APIStatusError``."""
 TOKEN_SCHEMES = {"oauth2": "bearer", "openIdConnect": "bearer"}
 """Scheme types sent as a bearer token (``http`` goes by its ``scheme``, ``apiKey`` by its ``in``)."""
 
@@ -132,6 +135,8 @@ class Argument:
     """``path``, ``query``, ``header``, ``cookie`` or ``body``."""
     annotation: str
     required: bool
+    description: str = ""
+    """The spec's description of the parameter or property (whitespace folded)."""
 
     @property
     def declaration(self) -> str:
@@ -193,6 +198,12 @@ class OperationView:
     response_media: str = JSON
     file_fields: dict[str, str] = field(default_factory=dict)
     """Multipart file fields: Python name -> wire name."""
+    description: str = ""
+    """The operation's description (whitespace folded)."""
+    returns_doc: str = ""
+    """The success response's description."""
+    errors: list[tuple[str, str, str]] = field(default_factory=list)
+    """The error responses the spec documents: (the runtime's exception class, status, description)."""
     body_text: str | None = None
     """The model that checks a text body, when its schema constrains it."""
     response_text: str | None = None
@@ -262,6 +273,15 @@ class ServerVariableView:
     enum: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class ModelDoc:
+    """A generated model as ``api.md`` lists it: its spec description and its fields'."""
+
+    name: str
+    description: str
+    fields: list[Argument]
+
+
 @dataclass
 class ApiView:
     """Everything the client templates render for one API."""
@@ -280,6 +300,8 @@ class ApiView:
     server_url: str | None = None
     """The first server's URL as written, when it has variables."""
     server_variables: list[ServerVariableView] = field(default_factory=list)
+    models: list[ModelDoc] = field(default_factory=list)
+    """The models of the spec's schemas (not the operations' parameters models), by name."""
 
     @property
     def example(self) -> OperationView | None:
@@ -496,6 +518,30 @@ def string_enums(spec: dict[str, Any], models: dict[tuple[str, ...], Model]) -> 
     return enums
 
 
+def described_as(spec: dict[str, Any], node: Any) -> str:
+    """The ``description`` of a spec node, whitespace folded: its own (one beside a ``$ref`` included),
+    else that of the schema of a parameter, else that of what its ``$ref`` names; "" without one."""
+    seen = node if isinstance(node, dict) else {}
+    while True:
+        if isinstance(seen.get("description"), str):
+            return " ".join(seen["description"].split())
+        if "$ref" in seen:
+            seen = resolve(spec, {"$ref": seen["$ref"]})
+        elif isinstance(seen.get("schema"), dict):
+            seen = seen["schema"]
+        else:
+            return ""
+
+
+def error_class(status: str) -> str:
+    """The name of the runtime's exception for an error status of the spec (``4XX``, ``default``...)."""
+    return (
+        status_error_class(int(status)).__name__
+        if status.isdigit()
+        else ERROR_RANGES.get(status, "APIStatusError")
+    )
+
+
 def resolve(spec: dict[str, Any], node: Any) -> Any:
     """``node`` with a local ``$ref`` followed (transitively)."""
     while isinstance(node, dict) and "$ref" in node:
@@ -658,8 +704,34 @@ class Describer:
         url = (self.spec.get("servers") or [{}])[0].get("url") if variables else None
         return ApiView(
             self.api, base_url(self.spec), operations, client, self.schemes(), self.imports(operations),
-            url.rstrip("/") if url else None, variables,
+            url.rstrip("/") if url else None, variables, self.model_docs(),
         )  # fmt: skip
+
+    def model_docs(self) -> list[ModelDoc]:
+        """Every model of a schema, with the descriptions of its schema and of its properties."""
+        found = []
+        for parts, model in self.models.items():
+            if parts[0] == "paths" and len(parts) == 3:  # an operation's parameters model
+                continue
+            try:
+                schema = at(self.spec, parts, follow=True)
+            except (KeyError, IndexError):  # a body or response without a schema (any value)
+                schema = {}
+            properties = schema.get("properties", {}) if isinstance(schema, dict) else {}
+            fields = [
+                Argument(
+                    f.name,
+                    f.wire,
+                    "body",
+                    f.annotation,
+                    f.required,
+                    described_as(self.spec, properties.get(wire)),
+                )
+                for wire, f in model.fields.items()
+                if model.kind == "object"
+            ]
+            found.append(ModelDoc(model.name, described_as(self.spec, schema), fields))
+        return sorted(found, key=lambda doc: doc.name)
 
     def server_variables(self, taken: set[str]) -> list[ServerVariableView]:
         """The first server's variables: each a constructor argument named snake_case (``_`` added on a
@@ -774,8 +846,9 @@ class Describer:
                     located[python] = wire
                 if place == "path" and wire in self.api.client_parameters:
                     continue
+                described = described_as(self.spec, parameters[place, wire])
                 arguments.append(
-                    Argument(python, wire, place, self.accepted(found.annotation), found.required)
+                    Argument(python, wire, place, self.accepted(found.annotation), found.required, described)
                 )
         body_model, body_arguments, whole, body_media = self.body(here, op)
         body_arguments = [
@@ -792,11 +865,25 @@ class Describer:
             operation_id, name, method.upper(), path, summary, parameters_model,
             body_model.name if body_model else None, arguments, response.name if response else None, empty,
             returns, unwrap, paging, located, whole, keys, styles, self.security(op),
-            body_media, response_media, files,
+            body_media, response_media, files, described_as(self.spec, op), *self.outcomes(op),
             self.text_model((*here, "requestBody", "content", body_media, "schema"), body_media),
             response_text,
         )  # fmt: skip
         return view
+
+    def outcomes(self, op: dict[str, Any]) -> tuple[str, list[tuple[str, str, str]]]:
+        """The success response's description, and each documented error status (``4XX``, ``5XX`` and
+        ``default`` too) with the runtime's exception class for it and its description."""
+        responses = {str(status): resolve(self.spec, raw) for status, raw in op.get("responses", {}).items()}
+        success = sorted(s for s in responses if s.startswith("2")) or [
+            s for s in responses if s == "default"
+        ]
+        errors = [
+            (error_class(status), status, described_as(self.spec, raw))
+            for status, raw in responses.items()
+            if status[0] in "45" or (status == "default" and success != ["default"])
+        ]
+        return (described_as(self.spec, responses[success[0]]) if success else ""), errors
 
     def body(
         self, here: tuple[str, ...], op: dict[str, Any]
@@ -810,17 +897,19 @@ class Describer:
         content = body.get("content", {})
         media = pick(content, ("json", FORM, MULTIPART, "text"))
         required = bool(body.get("required"))
+        whole = described_as(self.spec, body)
         if media is None:
             raise DescribeError((*here, "requestBody"), "a request body needs a media type under content")
         if not (is_json(media) or media in (FORM, MULTIPART)):
             raw = unmodelled(media)
-            return raw, [Argument("body", "body", "body", raw.name, required)], True, media
+            return raw, [Argument("body", "body", "body", raw.name, required, whole)], True, media
         schema_parts = (*here, "requestBody", "content", media, "schema")
         model = self.model_at(schema_parts, content[media].get("schema"), "the request body")
         if not model.spread:
             annotation = self.accepted(self.value_type(model))
-            return model, [Argument("body", "body", "body", annotation, required)], True, media
+            return model, [Argument("body", "body", "body", annotation, required, whole)], True, media
         files = self.files(content[media].get("schema")) if media == MULTIPART else set()
+        properties = resolve(self.spec, content[media].get("schema")).get("properties", {})
         spread = [
             Argument(
                 found.name,
@@ -828,6 +917,7 @@ class Describer:
                 "body",
                 "FileInput" if found.wire in files else self.accepted(found.annotation),
                 found.required and required,
+                described_as(self.spec, properties.get(found.wire)),
             )
             for found in model.fields.values()
         ]

@@ -41,6 +41,7 @@ if __package__ in (None, ""):  # run as a script: make the repository and the ru
 import yaml
 from referencing.exceptions import Unresolvable
 
+from codegen import docs
 from codegen.describe import DescribeError, Describer, for_models, location, modelled, named, original
 from codegen.problems import Problem, SpecError, validate
 from codegen.registry import ROOT, SPECS, Api, RegistryError, apis
@@ -149,9 +150,18 @@ def generate_models(api: Api, spec: dict[str, Any], out: Path, metadata: Path, s
         for entry in models:
             entry["source_path"] = original(moved, tuple(entry["source_path"]))
         metadata.write_text(json.dumps({"models": models}), encoding="utf-8")
+    write_all(package / "__init__.py", [entry["class_name"] for entry in models])
     example = models[0]["class_name"] if models else None
     readme = MODELS_README if example else MODELS_README.split("\n```python")[0] + "\n"
     (out / "README.md").write_text(readme.format(**names, example=example), encoding="utf-8")
+
+
+def write_all(module: Path, names: list[str]) -> None:
+    """Append ``__all__`` naming ``names`` to a generated module, as ruff formats it."""
+    if names:
+        listed = "".join(f'    "{name}",\n' for name in sorted(set(names)))
+        with module.open("a", encoding="utf-8") as out:
+            out.write(f"\n__all__ = [\n{listed}]\n")
 
 
 def generate_client(api: Api, spec: dict[str, Any], out: Path, metadata: Path) -> None:
@@ -174,11 +184,14 @@ def generate_client(api: Api, spec: dict[str, Any], out: Path, metadata: Path) -
     try:
         project.env.globals["vendor"] = Describer(api, spec, metadata).view()
         project.env.globals["shipped"] = {"spec": SPEC, "entry": ENTRY, "group": GROUP}
+        project.env.filters.update(docs.FILTERS)
     except DescribeError as exc:
         raise SpecError([Problem(exc.parts, str(exc))]) from exc
     skipped = [error for tag in openapi.endpoint_collections_by_tag.values() for error in tag.parse_errors]
     print_problems(api, [opc_problem(error) for error in [*skipped, *openapi.errors]], "warning")
     project.build()
+    reference = project.env.get_template("api.md.jinja").render()
+    (project.project_dir / "api.md").write_text(reference, encoding="utf-8")
     if project.errors:  # warnings too: a post-hook that cannot run must not leave unformatted output behind
         raise SpecError([opc_problem(error) for error in project.errors])
 

@@ -71,7 +71,15 @@ __all__ = [
     "checked",
 ]
 
-USE_DEFAULT = httpx.USE_CLIENT_DEFAULT
+
+class UseDefault(UseClientDefault):
+    """The per-call option left to the client's setting; its repr is what ``help()`` shows."""
+
+    def __repr__(self) -> str:
+        return "USE_DEFAULT"
+
+
+USE_DEFAULT = UseDefault()
 CallTimeout = float | httpx.Timeout | None | UseClientDefault
 """Per-call timeout: seconds, an ``httpx.Timeout``, None for no limit; the client's by default. Its read
 timeout is also the most one attempt may take in total."""
@@ -286,7 +294,7 @@ class _ClientCore(Generic[HttpT]):
     ) -> dict[str, Any]:
         """The keyword arguments of the checked httpx request, the extras applied after the operation's
         own; ``InvalidRequestError`` before anything is sent. The call's deadline starts now."""
-        if timeout is not USE_DEFAULT and (problem := timeout_problem(timeout)) is not None:
+        if not isinstance(timeout, UseClientDefault) and (problem := timeout_problem(timeout)) is not None:
             raise operation.invalid("timeout", problem)
         if strict is not USE_DEFAULT and not isinstance(strict, bool):
             raise operation.invalid("strict", STRICT_PROBLEM)

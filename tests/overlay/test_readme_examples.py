@@ -1,10 +1,13 @@
-"""The examples of the README's "Using the clients" section run, as written, against the mocks over TCP."""
+"""The examples of the README's "Using the clients" section run, as written, against the mocks over TCP, and
+pass ``mypy --strict`` with exact types."""
 
 from __future__ import annotations
 
 import contextlib
 import io
 import re
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,6 +22,13 @@ from .fakes import log_levels_kept
 README = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
 SECTION = README.split("## Using the clients", 1)[1].split("\n## ", 1)[0]
 EXAMPLES = re.findall(r"```python\n(.*?)```", SECTION, flags=re.DOTALL)
+REVEALED = [  # the example that has ..., one of its variables, the type mypy gives it
+    ('create_space(name="Research"', "space", "pilfer_models.Space"),
+    ("sales = list(", "sales", "list[lighthouse_models.Workspace]"),
+    ("sales = list(", "page", "lighthouse_models.WorkspaceListResponse"),
+    ("with_raw_response.create_space", "raw", "vendor_clients.raw.RawResponse[pilfer_models.Space]"),
+    ("with_options(timeout=2.0", "quick", "pilfer_client.api.PilferClient"),
+]
 
 
 @pytest.fixture(scope="module")
@@ -87,3 +97,23 @@ def test_readme_example_runs(
         assert lines[-1] == '404 {"code":"not_found","message":"Space not found"} None'
     if "with_options" in example:
         assert printed.splitlines() == ["urgent", "1", "Extras", "research t-1 ops", "pilfer-client/2.0.0"]
+
+
+def test_readme_examples_pass_mypy_strict_with_exact_types(tmp_path: Path) -> None:
+    expected = {}
+    for number, example in enumerate(EXAMPLES, 1):
+        lines = example.splitlines()
+        for marker, name, revealed in REVEALED:
+            if marker in example:
+                lines.append(f"reveal_type({name})")
+                expected[f"example{number}.py:{len(lines)}"] = revealed
+        (tmp_path / f"example{number}.py").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert len(expected) == len(REVEALED)
+    files = sorted(path.name for path in tmp_path.glob("example*.py"))
+    command = [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(tmp_path / ".cache"), *files]
+    done = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, check=False)
+    assert [line for line in done.stdout.splitlines() if ": error:" in line] == []
+    found = re.findall(
+        r'^(example\d+\.py:\d+): note: Revealed type is "(.*)"$', done.stdout, flags=re.MULTILINE
+    )
+    assert dict(found) == expected

@@ -54,20 +54,17 @@ class Workspace(BaseModel):
     id: int
     name: str
     description: str | None
-    access_scope: str
-    """
-    Open string. The page shows "public"; other values may appear.
-    """
+    access_scope: Annotated[
+        str, Field(description='Open string. The page shows "public"; other values may appear.')
+    ]
     created_at: AwareDatetime
-    workspace_group_id: str
-    """
-    The group's id. Documented as a uuid for the query filter, but the page's response example shows the placeholder "uuid", so the response is typed as a plain string.
-
-    """
-    count_views: int
-    """
-    Number of views in the workspace.
-    """
+    workspace_group_id: Annotated[
+        str,
+        Field(
+            description="The group's id. Documented as a uuid for the query filter, but the page's response example shows the placeholder \"uuid\", so the response is typed as a plain string.\n"
+        ),
+    ]
+    count_views: Annotated[int, Field(description="Number of views in the workspace.")]
 
 
 class View(BaseModel):
@@ -81,10 +78,12 @@ class View(BaseModel):
     )
     id: int
     name: str
-    description: str | None
-    """
-    Assumption: nullable like the workspace description (the page shows only a string).
-    """
+    description: Annotated[
+        str | None,
+        Field(
+            description="Assumption: nullable like the workspace description (the page shows only a string)."
+        ),
+    ]
     created_at: AwareDatetime
     workspace_id: int
 
@@ -102,14 +101,15 @@ class WorkspaceDetail(BaseModel):
     id: int
     name: str
     description: str | None
-    access_scope: str
-    """
-    Open string. The page shows "public"; other values may appear.
-    """
-    workspace_group_id: str
-    """
-    The group's id (plain string; the page's example shows the placeholder "uuid").
-    """
+    access_scope: Annotated[
+        str, Field(description='Open string. The page shows "public"; other values may appear.')
+    ]
+    workspace_group_id: Annotated[
+        str,
+        Field(
+            description="The group's id (plain string; the page's example shows the placeholder \"uuid\")."
+        ),
+    ]
     views: list[View]
 
 
@@ -126,14 +126,8 @@ class SortBy(BaseModel):
         extra="allow",
         validate_by_name=True,
     )
-    field: str
-    """
-    Open string echoing the sort field (name or created_at).
-    """
-    order: str
-    """
-    Open string echoing the sort order (ASC or DESC).
-    """
+    field: Annotated[str, Field(description="Open string echoing the sort field (name or created_at).")]
+    order: Annotated[str, Field(description="Open string echoing the sort order (ASC or DESC).")]
 
 
 class Meta(BaseModel):
@@ -145,10 +139,7 @@ class Meta(BaseModel):
         extra="allow",
         validate_by_name=True,
     )
-    total: int
-    """
-    Number of workspaces matching the filters, over all pages.
-    """
+    total: Annotated[int, Field(description="Number of workspaces matching the filters, over all pages.")]
     page: int
     page_size: Annotated[int, Field(alias="pageSize")]
     sort_by: Annotated[SortBy, Field(alias="sortBy")]
@@ -159,10 +150,7 @@ class WorkspaceListResponse(BaseModel):
         extra="allow",
         validate_by_name=True,
     )
-    code: str
-    """
-    "success" on success.
-    """
+    code: Annotated[str, Field(description='"success" on success.')]
     data: WorkspaceList
     meta: Meta
 
@@ -172,10 +160,7 @@ class WorkspaceDetailResponse(BaseModel):
         extra="allow",
         validate_by_name=True,
     )
-    code: str
-    """
-    "success" on success.
-    """
+    code: Annotated[str, Field(description='"success" on success.')]
     data: WorkspaceDetail
 
 
@@ -201,3 +186,19 @@ class GetWorkspaceParameters(BaseModel):
     org_id: Annotated[str, Field(min_length=1)]
     business_id: Annotated[str, Field(min_length=1)]
     id: int
+
+__all__ = [
+    "Error",
+    "GetWorkspaceParameters",
+    "ListWorkspacesParameters",
+    "Meta",
+    "SortBy",
+    "SortField",
+    "SortOrder",
+    "View",
+    "Workspace",
+    "WorkspaceDetail",
+    "WorkspaceDetailResponse",
+    "WorkspaceList",
+    "WorkspaceListResponse",
+]

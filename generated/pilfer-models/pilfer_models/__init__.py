@@ -18,14 +18,13 @@ class Error(BaseModel):
         extra="allow",
         validate_by_name=True,
     )
-    code: str
-    """
-    Machine-readable error code (assumed values: bad_request, unauthorized, forbidden, not_found).
-    """
-    message: str
-    """
-    Human-readable explanation.
-    """
+    code: Annotated[
+        str,
+        Field(
+            description="Machine-readable error code (assumed values: bad_request, unauthorized, forbidden, not_found)."
+        ),
+    ]
+    message: Annotated[str, Field(description="Human-readable explanation.")]
 
 
 class RelatedEntity(BaseModel):
@@ -37,10 +36,7 @@ class RelatedEntity(BaseModel):
         extra="allow",
         validate_by_name=True,
     )
-    id: Annotated[str, Field(alias="_id")]
-    """
-    Convex document id (opaque string).
-    """
+    id: Annotated[str, Field(alias="_id", description="Convex document id (opaque string).")]
     name: str
 
 
@@ -57,18 +53,19 @@ class CreateSpaceRequest(BaseModel):
     name: Annotated[str, Field(min_length=1)]
     organization_id: Annotated[str | MISSING, Field(alias="organizationId")] = MISSING
     project_id: Annotated[str | MISSING, Field(alias="projectId")] = MISSING
-    status: str | MISSING = MISSING
-    """
-    Open string; the page's example is "Draft".
-    """
-    priority: str | MISSING = MISSING
-    """
-    Open string; the page's example is "urgent".
-    """
-    current_strength: Annotated[int | MISSING, Field(alias="currentStrength")] = MISSING
-    """
-    Assumption: an integer (the page's example is 0); it is not part of the documented `Space` response.
-    """
+    status: Annotated[str | MISSING, Field(description='Open string; the page\'s example is "Draft".')] = (
+        MISSING
+    )
+    priority: Annotated[str | MISSING, Field(description='Open string; the page\'s example is "urgent".')] = (
+        MISSING
+    )
+    current_strength: Annotated[
+        int | MISSING,
+        Field(
+            alias="currentStrength",
+            description="Assumption: an integer (the page's example is 0); it is not part of the documented `Space` response.",
+        ),
+    ] = MISSING
 
 
 class UpdateSpaceRequest(BaseModel):
@@ -82,18 +79,16 @@ class UpdateSpaceRequest(BaseModel):
     )
     name: Annotated[str | MISSING, Field(min_length=1)] = MISSING
     project_id: Annotated[str | MISSING, Field(alias="projectId")] = MISSING
-    status: str | MISSING = MISSING
-    """
-    Open string; the page's example is "Draft".
-    """
-    priority: str | MISSING = MISSING
-    """
-    Open string; the page's example is "urgent".
-    """
-    current_strength: Annotated[int | MISSING, Field(alias="currentStrength")] = MISSING
-    """
-    Assumption: an integer (the page's example is 0).
-    """
+    status: Annotated[str | MISSING, Field(description='Open string; the page\'s example is "Draft".')] = (
+        MISSING
+    )
+    priority: Annotated[str | MISSING, Field(description='Open string; the page\'s example is "urgent".')] = (
+        MISSING
+    )
+    current_strength: Annotated[
+        int | MISSING,
+        Field(alias="currentStrength", description="Assumption: an integer (the page's example is 0)."),
+    ] = MISSING
 
 
 class DeleteResult(BaseModel):
@@ -166,28 +161,33 @@ class Space(BaseModel):
         extra="allow",
         validate_by_name=True,
     )
-    id: Annotated[str, Field(alias="_id")]
-    """
-    Convex document id (opaque string).
-    """
+    id: Annotated[str, Field(alias="_id", description="Convex document id (opaque string).")]
     name: str
     project_id: Annotated[str | MISSING, Field(alias="projectId")] = MISSING
-    status: str | MISSING = MISSING
-    """
-    Open string. The page shows "Draft" in request examples; other values may appear.
-    """
-    priority: str | MISSING = MISSING
-    """
-    Open string. The page shows "urgent" in request examples; other values may appear.
-    """
-    project: RelatedEntity | None | MISSING = MISSING
-    """
-    Assumption: hydrated with `include=project` or `include=all`; null when the space has no project.
-    """
-    organization: RelatedEntity | None | MISSING = MISSING
-    """
-    Assumption: hydrated with `include=organization` or `include=all`; null in personal scope.
-    """
+    status: Annotated[
+        str | MISSING,
+        Field(
+            description='Open string. The page shows "Draft" in request examples; other values may appear.'
+        ),
+    ] = MISSING
+    priority: Annotated[
+        str | MISSING,
+        Field(
+            description='Open string. The page shows "urgent" in request examples; other values may appear.'
+        ),
+    ] = MISSING
+    project: Annotated[
+        RelatedEntity | None | MISSING,
+        Field(
+            description="Assumption: hydrated with `include=project` or `include=all`; null when the space has no project."
+        ),
+    ] = MISSING
+    organization: Annotated[
+        RelatedEntity | None | MISSING,
+        Field(
+            description="Assumption: hydrated with `include=organization` or `include=all`; null in personal scope."
+        ),
+    ] = MISSING
 
 
 class SpaceListResponse(BaseModel):
@@ -212,3 +212,19 @@ class SpaceResponse(BaseModel):
         validate_by_name=True,
     )
     data: Space
+
+__all__ = [
+    "CreateSpaceRequest",
+    "DeleteResult",
+    "DeleteSpaceParameters",
+    "DeleteSpaceResponse",
+    "Error",
+    "GetSpaceParameters",
+    "ListSpacesParameters",
+    "RelatedEntity",
+    "Space",
+    "SpaceListResponse",
+    "SpaceResponse",
+    "UpdateSpaceParameters",
+    "UpdateSpaceRequest",
+]

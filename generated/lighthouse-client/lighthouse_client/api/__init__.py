@@ -41,6 +41,16 @@ from vendor_clients.operation import Operation, Paging
 from vendor_clients.package import Package
 from vendor_clients.raw import async_raw_method, async_raw_pages, raw_method, raw_pages
 
+__all__ = [
+    "API",
+    "LIST_WORKSPACES",
+    "GET_WORKSPACE",
+    "LighthouseClient",
+    "LighthouseClientWithRawResponse",
+    "AsyncLighthouseClient",
+    "AsyncLighthouseClientWithRawResponse",
+]
+
 API = ApiSettings(
     name="PierCloud Lighthouse Workspaces API",
     token_env="PIERCLOUD_TOKEN",
@@ -132,7 +142,43 @@ class LighthouseClient(SyncClient):
         extra_body: ExtraBody = None,
         strict: CallStrict = USE_DEFAULT,
     ) -> WorkspaceListResponse:
-        """List Workspaces: ``GET /lighthouse/orgs/{org_id}/businesses/{business_id}/workspaces``."""
+        """List Workspaces.
+
+        Returns a list of all workspaces. Retrieves a paginated list of workspaces.
+
+        ``GET /lighthouse/orgs/{org_id}/businesses/{business_id}/workspaces``
+
+        Args:
+            page: Page number (default: 1). Assumption: pages start at 1; a smaller value is rejected with
+                400.
+            page_size: Number of results per page (default: 10, max: 100). If the value provided is greater
+                than 100, it will automatically be converted to this value (100), so larger values are valid
+                input. Assumption: at least 1.
+            search: Key used as search filter. Assumption: the page does not say what it matches; this
+                document takes it as a case-insensitive substring match on the workspace `name` or
+                `description`. An empty value matches everything.
+            context_id: ID of the context to which the workspace belongs.
+            workspace_group_id: ID of the group where the workspace belongs.
+            sort_field: Field used to sort the results (default: created_at). Assumption: ties are broken by
+                `id`, in the same direction.
+            sort_order: Determines the sorting order of the results (default: ASC).
+            timeout: Seconds or an ``httpx.Timeout`` per attempt, None for no limit; the client's by default.
+            deadline: Seconds the whole call may take, retries included, None for none; the client's by
+                default.
+            max_response_bytes: The largest decompressed response body read; the client's by default.
+            extra_headers: Headers sent after the operation's own (a same name replaces it).
+            extra_query: Query parameters sent after the operation's own.
+            extra_body: Fields merged into the JSON or form body.
+
+        Returns:
+            WorkspaceListResponse: Successful Response (200 OK).
+
+        Raises:
+            BadRequestError: 400: Error Response (400 Bad Request).
+            AuthenticationError: 401: Error Response (401 Unauthorized).
+            PermissionDeniedError: 403: Error Response (403 Forbidden).
+            InvalidRequestError: The arguments do not fit the spec; nothing was sent.
+        """
         return self._call(
             LIST_WORKSPACES,
             {
@@ -171,7 +217,39 @@ class LighthouseClient(SyncClient):
         extra_body: ExtraBody = None,
         strict: CallStrict = USE_DEFAULT,
     ) -> Iterator[WorkspaceListResponse]:
-        """Every page of ``list_workspaces``, fetched lazily."""
+        """Every page of ``list_workspaces`` (List Workspaces), fetched lazily.
+
+        Returns a list of all workspaces. Retrieves a paginated list of workspaces.
+
+        ``GET /lighthouse/orgs/{org_id}/businesses/{business_id}/workspaces``
+
+        Args:
+            page_size: Items asked for per page.
+            search: Key used as search filter. Assumption: the page does not say what it matches; this
+                document takes it as a case-insensitive substring match on the workspace `name` or
+                `description`. An empty value matches everything.
+            context_id: ID of the context to which the workspace belongs.
+            workspace_group_id: ID of the group where the workspace belongs.
+            sort_field: Field used to sort the results (default: created_at). Assumption: ties are broken by
+                `id`, in the same direction.
+            sort_order: Determines the sorting order of the results (default: ASC).
+            timeout: Seconds or an ``httpx.Timeout`` per attempt, None for no limit; the client's by default.
+            deadline: Seconds the whole call may take, retries included, None for none; the client's by
+                default.
+            max_response_bytes: The largest decompressed response body read; the client's by default.
+            extra_headers: Headers sent after the operation's own (a same name replaces it).
+            extra_query: Query parameters sent after the operation's own.
+            extra_body: Fields merged into the JSON or form body.
+
+        Yields:
+            WorkspaceListResponse: Successful Response (200 OK).
+
+        Raises:
+            BadRequestError: 400: Error Response (400 Bad Request).
+            AuthenticationError: 401: Error Response (401 Unauthorized).
+            PermissionDeniedError: 403: Error Response (403 Forbidden).
+            InvalidRequestError: The arguments do not fit the spec; nothing was sent.
+        """
         return self._iter_pages(
             LIST_WORKSPACES,
             {
@@ -204,7 +282,40 @@ class LighthouseClient(SyncClient):
         extra_body: ExtraBody = None,
         strict: CallStrict = USE_DEFAULT,
     ) -> Iterator[Workspace]:
-        """Every item of ``list_workspaces`` (at most ``max_items``), in server order, one page in memory at a time."""
+        """Every item of ``list_workspaces`` (List Workspaces), in server order, one page in memory at a time.
+
+        Returns a list of all workspaces. Retrieves a paginated list of workspaces.
+
+        ``GET /lighthouse/orgs/{org_id}/businesses/{business_id}/workspaces``
+
+        Args:
+            page_size: Items asked for per page.
+            max_items: Stop after this many items; None for all of them.
+            search: Key used as search filter. Assumption: the page does not say what it matches; this
+                document takes it as a case-insensitive substring match on the workspace `name` or
+                `description`. An empty value matches everything.
+            context_id: ID of the context to which the workspace belongs.
+            workspace_group_id: ID of the group where the workspace belongs.
+            sort_field: Field used to sort the results (default: created_at). Assumption: ties are broken by
+                `id`, in the same direction.
+            sort_order: Determines the sorting order of the results (default: ASC).
+            timeout: Seconds or an ``httpx.Timeout`` per attempt, None for no limit; the client's by default.
+            deadline: Seconds the whole call may take, retries included, None for none; the client's by
+                default.
+            max_response_bytes: The largest decompressed response body read; the client's by default.
+            extra_headers: Headers sent after the operation's own (a same name replaces it).
+            extra_query: Query parameters sent after the operation's own.
+            extra_body: Fields merged into the JSON or form body.
+
+        Yields:
+            Workspace: Each item of ``data.workspaces``.
+
+        Raises:
+            BadRequestError: 400: Error Response (400 Bad Request).
+            AuthenticationError: 401: Error Response (401 Unauthorized).
+            PermissionDeniedError: 403: Error Response (403 Forbidden).
+            InvalidRequestError: The arguments do not fit the spec; nothing was sent.
+        """
         return self._iter_items(
             LIST_WORKSPACES,
             {
@@ -232,7 +343,33 @@ class LighthouseClient(SyncClient):
         extra_body: ExtraBody = None,
         strict: CallStrict = USE_DEFAULT,
     ) -> WorkspaceDetail:
-        """Access Workspace Information: ``GET /lighthouse/orgs/{org_id}/businesses/{business_id}/workspaces/{id}``."""
+        """Access Workspace Information.
+
+        Returns information about a specific workspace. Returns information about a single workspace.
+
+        ``GET /lighthouse/orgs/{org_id}/businesses/{business_id}/workspaces/{id}``
+
+        Args:
+            id: Workspace id. Assumption: an integer, as in the page's example (`/workspaces/1234`); any other
+                value is rejected with 400.
+            timeout: Seconds or an ``httpx.Timeout`` per attempt, None for no limit; the client's by default.
+            deadline: Seconds the whole call may take, retries included, None for none; the client's by
+                default.
+            max_response_bytes: The largest decompressed response body read; the client's by default.
+            extra_headers: Headers sent after the operation's own (a same name replaces it).
+            extra_query: Query parameters sent after the operation's own.
+            extra_body: Fields merged into the JSON or form body.
+
+        Returns:
+            WorkspaceDetail: Successful Response (200 OK).
+
+        Raises:
+            BadRequestError: 400: Error Response (400 Bad Request).
+            AuthenticationError: 401: Error Response (401 Unauthorized).
+            PermissionDeniedError: 403: Error Response (403 Forbidden).
+            NotFoundError: 404: Error Response (404 Not Found).
+            InvalidRequestError: The arguments do not fit the spec; nothing was sent.
+        """
         return self._call(
             GET_WORKSPACE,
             {"id": id},
@@ -303,7 +440,43 @@ class AsyncLighthouseClient(AsyncClient):
         extra_body: ExtraBody = None,
         strict: CallStrict = USE_DEFAULT,
     ) -> WorkspaceListResponse:
-        """List Workspaces: ``GET /lighthouse/orgs/{org_id}/businesses/{business_id}/workspaces``."""
+        """List Workspaces.
+
+        Returns a list of all workspaces. Retrieves a paginated list of workspaces.
+
+        ``GET /lighthouse/orgs/{org_id}/businesses/{business_id}/workspaces``
+
+        Args:
+            page: Page number (default: 1). Assumption: pages start at 1; a smaller value is rejected with
+                400.
+            page_size: Number of results per page (default: 10, max: 100). If the value provided is greater
+                than 100, it will automatically be converted to this value (100), so larger values are valid
+                input. Assumption: at least 1.
+            search: Key used as search filter. Assumption: the page does not say what it matches; this
+                document takes it as a case-insensitive substring match on the workspace `name` or
+                `description`. An empty value matches everything.
+            context_id: ID of the context to which the workspace belongs.
+            workspace_group_id: ID of the group where the workspace belongs.
+            sort_field: Field used to sort the results (default: created_at). Assumption: ties are broken by
+                `id`, in the same direction.
+            sort_order: Determines the sorting order of the results (default: ASC).
+            timeout: Seconds or an ``httpx.Timeout`` per attempt, None for no limit; the client's by default.
+            deadline: Seconds the whole call may take, retries included, None for none; the client's by
+                default.
+            max_response_bytes: The largest decompressed response body read; the client's by default.
+            extra_headers: Headers sent after the operation's own (a same name replaces it).
+            extra_query: Query parameters sent after the operation's own.
+            extra_body: Fields merged into the JSON or form body.
+
+        Returns:
+            WorkspaceListResponse: Successful Response (200 OK).
+
+        Raises:
+            BadRequestError: 400: Error Response (400 Bad Request).
+            AuthenticationError: 401: Error Response (401 Unauthorized).
+            PermissionDeniedError: 403: Error Response (403 Forbidden).
+            InvalidRequestError: The arguments do not fit the spec; nothing was sent.
+        """
         return await self._call(
             LIST_WORKSPACES,
             {
@@ -343,8 +516,40 @@ class AsyncLighthouseClient(AsyncClient):
         extra_body: ExtraBody = None,
         strict: CallStrict = USE_DEFAULT,
     ) -> AsyncIterator[WorkspaceListResponse]:
-        """Every page of ``list_workspaces``, fetched lazily; with ``prefetch``, up to that many pages
-        are fetched concurrently once the first page gives the total (still yielded in order)."""
+        """Every page of ``list_workspaces`` (List Workspaces), fetched lazily.
+
+        Returns a list of all workspaces. Retrieves a paginated list of workspaces.
+
+        ``GET /lighthouse/orgs/{org_id}/businesses/{business_id}/workspaces``
+
+        Args:
+            page_size: Items asked for per page.
+            search: Key used as search filter. Assumption: the page does not say what it matches; this
+                document takes it as a case-insensitive substring match on the workspace `name` or
+                `description`. An empty value matches everything.
+            context_id: ID of the context to which the workspace belongs.
+            workspace_group_id: ID of the group where the workspace belongs.
+            sort_field: Field used to sort the results (default: created_at). Assumption: ties are broken by
+                `id`, in the same direction.
+            sort_order: Determines the sorting order of the results (default: ASC).
+            prefetch: Pages fetched concurrently once the first page gives the total (still yielded in order).
+            timeout: Seconds or an ``httpx.Timeout`` per attempt, None for no limit; the client's by default.
+            deadline: Seconds the whole call may take, retries included, None for none; the client's by
+                default.
+            max_response_bytes: The largest decompressed response body read; the client's by default.
+            extra_headers: Headers sent after the operation's own (a same name replaces it).
+            extra_query: Query parameters sent after the operation's own.
+            extra_body: Fields merged into the JSON or form body.
+
+        Yields:
+            WorkspaceListResponse: Successful Response (200 OK).
+
+        Raises:
+            BadRequestError: 400: Error Response (400 Bad Request).
+            AuthenticationError: 401: Error Response (401 Unauthorized).
+            PermissionDeniedError: 403: Error Response (403 Forbidden).
+            InvalidRequestError: The arguments do not fit the spec; nothing was sent.
+        """
         return self._iter_pages(
             LIST_WORKSPACES,
             {
@@ -379,7 +584,41 @@ class AsyncLighthouseClient(AsyncClient):
         extra_body: ExtraBody = None,
         strict: CallStrict = USE_DEFAULT,
     ) -> AsyncIterator[Workspace]:
-        """Every item of ``list_workspaces`` (at most ``max_items``), in server order, one page in memory at a time."""
+        """Every item of ``list_workspaces`` (List Workspaces), in server order, one page in memory at a time.
+
+        Returns a list of all workspaces. Retrieves a paginated list of workspaces.
+
+        ``GET /lighthouse/orgs/{org_id}/businesses/{business_id}/workspaces``
+
+        Args:
+            page_size: Items asked for per page.
+            max_items: Stop after this many items; None for all of them.
+            search: Key used as search filter. Assumption: the page does not say what it matches; this
+                document takes it as a case-insensitive substring match on the workspace `name` or
+                `description`. An empty value matches everything.
+            context_id: ID of the context to which the workspace belongs.
+            workspace_group_id: ID of the group where the workspace belongs.
+            sort_field: Field used to sort the results (default: created_at). Assumption: ties are broken by
+                `id`, in the same direction.
+            sort_order: Determines the sorting order of the results (default: ASC).
+            prefetch: Pages fetched concurrently once the first page gives the total (still yielded in order).
+            timeout: Seconds or an ``httpx.Timeout`` per attempt, None for no limit; the client's by default.
+            deadline: Seconds the whole call may take, retries included, None for none; the client's by
+                default.
+            max_response_bytes: The largest decompressed response body read; the client's by default.
+            extra_headers: Headers sent after the operation's own (a same name replaces it).
+            extra_query: Query parameters sent after the operation's own.
+            extra_body: Fields merged into the JSON or form body.
+
+        Yields:
+            Workspace: Each item of ``data.workspaces``.
+
+        Raises:
+            BadRequestError: 400: Error Response (400 Bad Request).
+            AuthenticationError: 401: Error Response (401 Unauthorized).
+            PermissionDeniedError: 403: Error Response (403 Forbidden).
+            InvalidRequestError: The arguments do not fit the spec; nothing was sent.
+        """
         return self._iter_items(
             LIST_WORKSPACES,
             {
@@ -408,7 +647,33 @@ class AsyncLighthouseClient(AsyncClient):
         extra_body: ExtraBody = None,
         strict: CallStrict = USE_DEFAULT,
     ) -> WorkspaceDetail:
-        """Access Workspace Information: ``GET /lighthouse/orgs/{org_id}/businesses/{business_id}/workspaces/{id}``."""
+        """Access Workspace Information.
+
+        Returns information about a specific workspace. Returns information about a single workspace.
+
+        ``GET /lighthouse/orgs/{org_id}/businesses/{business_id}/workspaces/{id}``
+
+        Args:
+            id: Workspace id. Assumption: an integer, as in the page's example (`/workspaces/1234`); any other
+                value is rejected with 400.
+            timeout: Seconds or an ``httpx.Timeout`` per attempt, None for no limit; the client's by default.
+            deadline: Seconds the whole call may take, retries included, None for none; the client's by
+                default.
+            max_response_bytes: The largest decompressed response body read; the client's by default.
+            extra_headers: Headers sent after the operation's own (a same name replaces it).
+            extra_query: Query parameters sent after the operation's own.
+            extra_body: Fields merged into the JSON or form body.
+
+        Returns:
+            WorkspaceDetail: Successful Response (200 OK).
+
+        Raises:
+            BadRequestError: 400: Error Response (400 Bad Request).
+            AuthenticationError: 401: Error Response (401 Unauthorized).
+            PermissionDeniedError: 403: Error Response (403 Forbidden).
+            NotFoundError: 404: Error Response (404 Not Found).
+            InvalidRequestError: The arguments do not fit the spec; nothing was sent.
+        """
         return await self._call(
             GET_WORKSPACE,
             {"id": id},

@@ -43,6 +43,19 @@ from vendor_clients.operation import Operation, Paging
 from vendor_clients.package import Package
 from vendor_clients.raw import async_raw_method, async_raw_pages, raw_method, raw_pages
 
+__all__ = [
+    "API",
+    "LIST_SPACES",
+    "CREATE_SPACE",
+    "GET_SPACE",
+    "UPDATE_SPACE",
+    "DELETE_SPACE",
+    "PilferClient",
+    "PilferClientWithRawResponse",
+    "AsyncPilferClient",
+    "AsyncPilferClientWithRawResponse",
+]
+
 API = ApiSettings(
     name="Pilfer Spaces API",
     token_env="PILFER_API_KEY",
@@ -180,7 +193,44 @@ class PilferClient(SyncClient):
         extra_body: ExtraBody = None,
         strict: CallStrict = USE_DEFAULT,
     ) -> SpaceListResponse:
-        """List spaces: ``GET /api/v1/spaces``."""
+        """List spaces.
+
+        Lists the spaces visible to the token. The page documents no total count and no default page size.
+        Assumption: without `limit` every matching space is returned; spaces are returned in creation order.
+
+        ``GET /api/v1/spaces``
+
+        Args:
+            organization_id: Organization scope id. Omit for token default; pass an empty value for personal
+                scope where supported.
+            project_id: Assumption: the page gives no description; filters spaces to this project id.
+            include: Comma-separated relation names to hydrate, or all. Assumption: the page does not name the
+                relations; this document defines `project` and `organization` (see `Space`), `all` hydrates
+                both, and any other name is rejected with 400.
+            limit: Maximum number of items to return. Assumption: at least 1; the page names no maximum and no
+                default (omitted means no limit).
+            offset: Number of items to skip. Assumption: at least 0, default 0.
+            timeout: Seconds or an ``httpx.Timeout`` per attempt, None for no limit; the client's by default.
+            deadline: Seconds the whole call may take, retries included, None for none; the client's by
+                default.
+            max_response_bytes: The largest decompressed response body read; the client's by default.
+            extra_headers: Headers sent after the operation's own (a same name replaces it).
+            extra_query: Query parameters sent after the operation's own.
+            extra_body: Fields merged into the JSON or form body.
+
+        Returns:
+            SpaceListResponse: The spaces in scope.
+
+        Raises:
+            BadRequestError: 400: Assumption: the page does not list 400 for this operation; a query parameter
+                that does not fit its schema (for example `limit=abc` or an unknown `include` relation) is
+                rejected with 400 and an `Error` body rather than ignored.
+            AuthenticationError: 401: Missing or invalid token. Assumption: the page lists the status but no
+                body; see `Error`.
+            PermissionDeniedError: 403: The token may not act in that organization or personal scope.
+                Assumption: the page lists the status but no body; see `Error`.
+            InvalidRequestError: The arguments do not fit the spec; nothing was sent.
+        """
         return self._call(
             LIST_SPACES,
             {
@@ -215,7 +265,42 @@ class PilferClient(SyncClient):
         extra_body: ExtraBody = None,
         strict: CallStrict = USE_DEFAULT,
     ) -> Iterator[SpaceListResponse]:
-        """Every page of ``list_spaces``, fetched lazily."""
+        """Every page of ``list_spaces`` (List spaces), fetched lazily.
+
+        Lists the spaces visible to the token. The page documents no total count and no default page size.
+        Assumption: without `limit` every matching space is returned; spaces are returned in creation order.
+
+        ``GET /api/v1/spaces``
+
+        Args:
+            page_size: Items asked for per page.
+            organization_id: Organization scope id. Omit for token default; pass an empty value for personal
+                scope where supported.
+            project_id: Assumption: the page gives no description; filters spaces to this project id.
+            include: Comma-separated relation names to hydrate, or all. Assumption: the page does not name the
+                relations; this document defines `project` and `organization` (see `Space`), `all` hydrates
+                both, and any other name is rejected with 400.
+            timeout: Seconds or an ``httpx.Timeout`` per attempt, None for no limit; the client's by default.
+            deadline: Seconds the whole call may take, retries included, None for none; the client's by
+                default.
+            max_response_bytes: The largest decompressed response body read; the client's by default.
+            extra_headers: Headers sent after the operation's own (a same name replaces it).
+            extra_query: Query parameters sent after the operation's own.
+            extra_body: Fields merged into the JSON or form body.
+
+        Yields:
+            SpaceListResponse: The spaces in scope.
+
+        Raises:
+            BadRequestError: 400: Assumption: the page does not list 400 for this operation; a query parameter
+                that does not fit its schema (for example `limit=abc` or an unknown `include` relation) is
+                rejected with 400 and an `Error` body rather than ignored.
+            AuthenticationError: 401: Missing or invalid token. Assumption: the page lists the status but no
+                body; see `Error`.
+            PermissionDeniedError: 403: The token may not act in that organization or personal scope.
+                Assumption: the page lists the status but no body; see `Error`.
+            InvalidRequestError: The arguments do not fit the spec; nothing was sent.
+        """
         return self._iter_pages(
             LIST_SPACES,
             {"organization_id": organization_id, "project_id": project_id, "include": include},
@@ -240,7 +325,43 @@ class PilferClient(SyncClient):
         extra_body: ExtraBody = None,
         strict: CallStrict = USE_DEFAULT,
     ) -> Iterator[Space]:
-        """Every item of ``list_spaces`` (at most ``max_items``), in server order, one page in memory at a time."""
+        """Every item of ``list_spaces`` (List spaces), in server order, one page in memory at a time.
+
+        Lists the spaces visible to the token. The page documents no total count and no default page size.
+        Assumption: without `limit` every matching space is returned; spaces are returned in creation order.
+
+        ``GET /api/v1/spaces``
+
+        Args:
+            page_size: Items asked for per page.
+            max_items: Stop after this many items; None for all of them.
+            organization_id: Organization scope id. Omit for token default; pass an empty value for personal
+                scope where supported.
+            project_id: Assumption: the page gives no description; filters spaces to this project id.
+            include: Comma-separated relation names to hydrate, or all. Assumption: the page does not name the
+                relations; this document defines `project` and `organization` (see `Space`), `all` hydrates
+                both, and any other name is rejected with 400.
+            timeout: Seconds or an ``httpx.Timeout`` per attempt, None for no limit; the client's by default.
+            deadline: Seconds the whole call may take, retries included, None for none; the client's by
+                default.
+            max_response_bytes: The largest decompressed response body read; the client's by default.
+            extra_headers: Headers sent after the operation's own (a same name replaces it).
+            extra_query: Query parameters sent after the operation's own.
+            extra_body: Fields merged into the JSON or form body.
+
+        Yields:
+            Space: Each item of ``data``.
+
+        Raises:
+            BadRequestError: 400: Assumption: the page does not list 400 for this operation; a query parameter
+                that does not fit its schema (for example `limit=abc` or an unknown `include` relation) is
+                rejected with 400 and an `Error` body rather than ignored.
+            AuthenticationError: 401: Missing or invalid token. Assumption: the page lists the status but no
+                body; see `Error`.
+            PermissionDeniedError: 403: The token may not act in that organization or personal scope.
+                Assumption: the page lists the status but no body; see `Error`.
+            InvalidRequestError: The arguments do not fit the spec; nothing was sent.
+        """
         return self._iter_items(
             LIST_SPACES,
             {"organization_id": organization_id, "project_id": project_id, "include": include},
@@ -267,7 +388,38 @@ class PilferClient(SyncClient):
         extra_body: ExtraBody = None,
         strict: CallStrict = USE_DEFAULT,
     ) -> Space:
-        """Create space: ``POST /api/v1/spaces``."""
+        """Create space.
+
+        ``POST /api/v1/spaces``
+
+        Args:
+            name:
+            organization_id:
+            project_id:
+            status: Open string; the page's example is "Draft".
+            priority: Open string; the page's example is "urgent".
+            current_strength: Assumption: an integer (the page's example is 0); it is not part of the
+                documented `Space` response.
+            timeout: Seconds or an ``httpx.Timeout`` per attempt, None for no limit; the client's by default.
+            deadline: Seconds the whole call may take, retries included, None for none; the client's by
+                default.
+            max_response_bytes: The largest decompressed response body read; the client's by default.
+            extra_headers: Headers sent after the operation's own (a same name replaces it).
+            extra_query: Query parameters sent after the operation's own.
+            extra_body: Fields merged into the JSON or form body.
+
+        Returns:
+            Space: The created space.
+
+        Raises:
+            BadRequestError: 400: Invalid request. Assumption: the page lists the status but no body; see
+                `Error`.
+            AuthenticationError: 401: Missing or invalid token. Assumption: the page lists the status but no
+                body; see `Error`.
+            PermissionDeniedError: 403: The token may not act in that organization or personal scope.
+                Assumption: the page lists the status but no body; see `Error`.
+            InvalidRequestError: The arguments do not fit the spec; nothing was sent.
+        """
         return self._call(
             CREATE_SPACE,
             {
@@ -301,7 +453,38 @@ class PilferClient(SyncClient):
         extra_body: ExtraBody = None,
         strict: CallStrict = USE_DEFAULT,
     ) -> Space:
-        """Get space: ``GET /api/v1/spaces/{id}``."""
+        """Get space.
+
+        ``GET /api/v1/spaces/{id}``
+
+        Args:
+            id: Convex document id (an opaque string).
+            include: Comma-separated relation names to hydrate, or all. Assumption: the page does not name the
+                relations; this document defines `project` and `organization` (see `Space`), `all` hydrates
+                both, and any other name is rejected with 400.
+            timeout: Seconds or an ``httpx.Timeout`` per attempt, None for no limit; the client's by default.
+            deadline: Seconds the whole call may take, retries included, None for none; the client's by
+                default.
+            max_response_bytes: The largest decompressed response body read; the client's by default.
+            extra_headers: Headers sent after the operation's own (a same name replaces it).
+            extra_query: Query parameters sent after the operation's own.
+            extra_body: Fields merged into the JSON or form body.
+
+        Returns:
+            Space: The space.
+
+        Raises:
+            BadRequestError: 400: Assumption: the page does not list 400 for this operation; a query parameter
+                that does not fit its schema (for example `limit=abc` or an unknown `include` relation) is
+                rejected with 400 and an `Error` body rather than ignored.
+            AuthenticationError: 401: Missing or invalid token. Assumption: the page lists the status but no
+                body; see `Error`.
+            PermissionDeniedError: 403: The token may not act in that organization or personal scope.
+                Assumption: the page lists the status but no body; see `Error`.
+            NotFoundError: 404: No space with that id. Assumption: the page lists the status but no body; see
+                `Error`.
+            InvalidRequestError: The arguments do not fit the spec; nothing was sent.
+        """
         return self._call(
             GET_SPACE,
             {"id": id, "include": include},
@@ -332,7 +515,41 @@ class PilferClient(SyncClient):
         extra_body: ExtraBody = None,
         strict: CallStrict = USE_DEFAULT,
     ) -> Space:
-        """Update space: ``PATCH /api/v1/spaces/{id}``."""
+        """Update space.
+
+        Partial update; fields left out keep their value.
+
+        ``PATCH /api/v1/spaces/{id}``
+
+        Args:
+            id: Convex document id (an opaque string).
+            name:
+            project_id:
+            status: Open string; the page's example is "Draft".
+            priority: Open string; the page's example is "urgent".
+            current_strength: Assumption: an integer (the page's example is 0).
+            timeout: Seconds or an ``httpx.Timeout`` per attempt, None for no limit; the client's by default.
+            deadline: Seconds the whole call may take, retries included, None for none; the client's by
+                default.
+            max_response_bytes: The largest decompressed response body read; the client's by default.
+            extra_headers: Headers sent after the operation's own (a same name replaces it).
+            extra_query: Query parameters sent after the operation's own.
+            extra_body: Fields merged into the JSON or form body.
+
+        Returns:
+            Space: The updated space.
+
+        Raises:
+            BadRequestError: 400: Invalid request. Assumption: the page lists the status but no body; see
+                `Error`.
+            AuthenticationError: 401: Missing or invalid token. Assumption: the page lists the status but no
+                body; see `Error`.
+            PermissionDeniedError: 403: The token may not act in that organization or personal scope.
+                Assumption: the page lists the status but no body; see `Error`.
+            NotFoundError: 404: No space with that id. Assumption: the page lists the status but no body; see
+                `Error`.
+            InvalidRequestError: The arguments do not fit the spec; nothing was sent.
+        """
         return self._call(
             UPDATE_SPACE,
             {
@@ -365,7 +582,32 @@ class PilferClient(SyncClient):
         extra_body: ExtraBody = None,
         strict: CallStrict = USE_DEFAULT,
     ) -> DeleteResult:
-        """Delete space: ``DELETE /api/v1/spaces/{id}``."""
+        """Delete space.
+
+        ``DELETE /api/v1/spaces/{id}``
+
+        Args:
+            id: Convex document id (an opaque string).
+            timeout: Seconds or an ``httpx.Timeout`` per attempt, None for no limit; the client's by default.
+            deadline: Seconds the whole call may take, retries included, None for none; the client's by
+                default.
+            max_response_bytes: The largest decompressed response body read; the client's by default.
+            extra_headers: Headers sent after the operation's own (a same name replaces it).
+            extra_query: Query parameters sent after the operation's own.
+            extra_body: Fields merged into the JSON or form body.
+
+        Returns:
+            DeleteResult: The space was deleted.
+
+        Raises:
+            AuthenticationError: 401: Missing or invalid token. Assumption: the page lists the status but no
+                body; see `Error`.
+            PermissionDeniedError: 403: The token may not act in that organization or personal scope.
+                Assumption: the page lists the status but no body; see `Error`.
+            NotFoundError: 404: No space with that id. Assumption: the page lists the status but no body; see
+                `Error`.
+            InvalidRequestError: The arguments do not fit the spec; nothing was sent.
+        """
         return self._call(
             DELETE_SPACE,
             {"id": id},
@@ -426,7 +668,44 @@ class AsyncPilferClient(AsyncClient):
         extra_body: ExtraBody = None,
         strict: CallStrict = USE_DEFAULT,
     ) -> SpaceListResponse:
-        """List spaces: ``GET /api/v1/spaces``."""
+        """List spaces.
+
+        Lists the spaces visible to the token. The page documents no total count and no default page size.
+        Assumption: without `limit` every matching space is returned; spaces are returned in creation order.
+
+        ``GET /api/v1/spaces``
+
+        Args:
+            organization_id: Organization scope id. Omit for token default; pass an empty value for personal
+                scope where supported.
+            project_id: Assumption: the page gives no description; filters spaces to this project id.
+            include: Comma-separated relation names to hydrate, or all. Assumption: the page does not name the
+                relations; this document defines `project` and `organization` (see `Space`), `all` hydrates
+                both, and any other name is rejected with 400.
+            limit: Maximum number of items to return. Assumption: at least 1; the page names no maximum and no
+                default (omitted means no limit).
+            offset: Number of items to skip. Assumption: at least 0, default 0.
+            timeout: Seconds or an ``httpx.Timeout`` per attempt, None for no limit; the client's by default.
+            deadline: Seconds the whole call may take, retries included, None for none; the client's by
+                default.
+            max_response_bytes: The largest decompressed response body read; the client's by default.
+            extra_headers: Headers sent after the operation's own (a same name replaces it).
+            extra_query: Query parameters sent after the operation's own.
+            extra_body: Fields merged into the JSON or form body.
+
+        Returns:
+            SpaceListResponse: The spaces in scope.
+
+        Raises:
+            BadRequestError: 400: Assumption: the page does not list 400 for this operation; a query parameter
+                that does not fit its schema (for example `limit=abc` or an unknown `include` relation) is
+                rejected with 400 and an `Error` body rather than ignored.
+            AuthenticationError: 401: Missing or invalid token. Assumption: the page lists the status but no
+                body; see `Error`.
+            PermissionDeniedError: 403: The token may not act in that organization or personal scope.
+                Assumption: the page lists the status but no body; see `Error`.
+            InvalidRequestError: The arguments do not fit the spec; nothing was sent.
+        """
         return await self._call(
             LIST_SPACES,
             {
@@ -461,7 +740,42 @@ class AsyncPilferClient(AsyncClient):
         extra_body: ExtraBody = None,
         strict: CallStrict = USE_DEFAULT,
     ) -> AsyncIterator[SpaceListResponse]:
-        """Every page of ``list_spaces``, fetched lazily."""
+        """Every page of ``list_spaces`` (List spaces), fetched lazily.
+
+        Lists the spaces visible to the token. The page documents no total count and no default page size.
+        Assumption: without `limit` every matching space is returned; spaces are returned in creation order.
+
+        ``GET /api/v1/spaces``
+
+        Args:
+            page_size: Items asked for per page.
+            organization_id: Organization scope id. Omit for token default; pass an empty value for personal
+                scope where supported.
+            project_id: Assumption: the page gives no description; filters spaces to this project id.
+            include: Comma-separated relation names to hydrate, or all. Assumption: the page does not name the
+                relations; this document defines `project` and `organization` (see `Space`), `all` hydrates
+                both, and any other name is rejected with 400.
+            timeout: Seconds or an ``httpx.Timeout`` per attempt, None for no limit; the client's by default.
+            deadline: Seconds the whole call may take, retries included, None for none; the client's by
+                default.
+            max_response_bytes: The largest decompressed response body read; the client's by default.
+            extra_headers: Headers sent after the operation's own (a same name replaces it).
+            extra_query: Query parameters sent after the operation's own.
+            extra_body: Fields merged into the JSON or form body.
+
+        Yields:
+            SpaceListResponse: The spaces in scope.
+
+        Raises:
+            BadRequestError: 400: Assumption: the page does not list 400 for this operation; a query parameter
+                that does not fit its schema (for example `limit=abc` or an unknown `include` relation) is
+                rejected with 400 and an `Error` body rather than ignored.
+            AuthenticationError: 401: Missing or invalid token. Assumption: the page lists the status but no
+                body; see `Error`.
+            PermissionDeniedError: 403: The token may not act in that organization or personal scope.
+                Assumption: the page lists the status but no body; see `Error`.
+            InvalidRequestError: The arguments do not fit the spec; nothing was sent.
+        """
         return self._iter_pages(
             LIST_SPACES,
             {"organization_id": organization_id, "project_id": project_id, "include": include},
@@ -486,7 +800,43 @@ class AsyncPilferClient(AsyncClient):
         extra_body: ExtraBody = None,
         strict: CallStrict = USE_DEFAULT,
     ) -> AsyncIterator[Space]:
-        """Every item of ``list_spaces`` (at most ``max_items``), in server order, one page in memory at a time."""
+        """Every item of ``list_spaces`` (List spaces), in server order, one page in memory at a time.
+
+        Lists the spaces visible to the token. The page documents no total count and no default page size.
+        Assumption: without `limit` every matching space is returned; spaces are returned in creation order.
+
+        ``GET /api/v1/spaces``
+
+        Args:
+            page_size: Items asked for per page.
+            max_items: Stop after this many items; None for all of them.
+            organization_id: Organization scope id. Omit for token default; pass an empty value for personal
+                scope where supported.
+            project_id: Assumption: the page gives no description; filters spaces to this project id.
+            include: Comma-separated relation names to hydrate, or all. Assumption: the page does not name the
+                relations; this document defines `project` and `organization` (see `Space`), `all` hydrates
+                both, and any other name is rejected with 400.
+            timeout: Seconds or an ``httpx.Timeout`` per attempt, None for no limit; the client's by default.
+            deadline: Seconds the whole call may take, retries included, None for none; the client's by
+                default.
+            max_response_bytes: The largest decompressed response body read; the client's by default.
+            extra_headers: Headers sent after the operation's own (a same name replaces it).
+            extra_query: Query parameters sent after the operation's own.
+            extra_body: Fields merged into the JSON or form body.
+
+        Yields:
+            Space: Each item of ``data``.
+
+        Raises:
+            BadRequestError: 400: Assumption: the page does not list 400 for this operation; a query parameter
+                that does not fit its schema (for example `limit=abc` or an unknown `include` relation) is
+                rejected with 400 and an `Error` body rather than ignored.
+            AuthenticationError: 401: Missing or invalid token. Assumption: the page lists the status but no
+                body; see `Error`.
+            PermissionDeniedError: 403: The token may not act in that organization or personal scope.
+                Assumption: the page lists the status but no body; see `Error`.
+            InvalidRequestError: The arguments do not fit the spec; nothing was sent.
+        """
         return self._iter_items(
             LIST_SPACES,
             {"organization_id": organization_id, "project_id": project_id, "include": include},
@@ -513,7 +863,38 @@ class AsyncPilferClient(AsyncClient):
         extra_body: ExtraBody = None,
         strict: CallStrict = USE_DEFAULT,
     ) -> Space:
-        """Create space: ``POST /api/v1/spaces``."""
+        """Create space.
+
+        ``POST /api/v1/spaces``
+
+        Args:
+            name:
+            organization_id:
+            project_id:
+            status: Open string; the page's example is "Draft".
+            priority: Open string; the page's example is "urgent".
+            current_strength: Assumption: an integer (the page's example is 0); it is not part of the
+                documented `Space` response.
+            timeout: Seconds or an ``httpx.Timeout`` per attempt, None for no limit; the client's by default.
+            deadline: Seconds the whole call may take, retries included, None for none; the client's by
+                default.
+            max_response_bytes: The largest decompressed response body read; the client's by default.
+            extra_headers: Headers sent after the operation's own (a same name replaces it).
+            extra_query: Query parameters sent after the operation's own.
+            extra_body: Fields merged into the JSON or form body.
+
+        Returns:
+            Space: The created space.
+
+        Raises:
+            BadRequestError: 400: Invalid request. Assumption: the page lists the status but no body; see
+                `Error`.
+            AuthenticationError: 401: Missing or invalid token. Assumption: the page lists the status but no
+                body; see `Error`.
+            PermissionDeniedError: 403: The token may not act in that organization or personal scope.
+                Assumption: the page lists the status but no body; see `Error`.
+            InvalidRequestError: The arguments do not fit the spec; nothing was sent.
+        """
         return await self._call(
             CREATE_SPACE,
             {
@@ -547,7 +928,38 @@ class AsyncPilferClient(AsyncClient):
         extra_body: ExtraBody = None,
         strict: CallStrict = USE_DEFAULT,
     ) -> Space:
-        """Get space: ``GET /api/v1/spaces/{id}``."""
+        """Get space.
+
+        ``GET /api/v1/spaces/{id}``
+
+        Args:
+            id: Convex document id (an opaque string).
+            include: Comma-separated relation names to hydrate, or all. Assumption: the page does not name the
+                relations; this document defines `project` and `organization` (see `Space`), `all` hydrates
+                both, and any other name is rejected with 400.
+            timeout: Seconds or an ``httpx.Timeout`` per attempt, None for no limit; the client's by default.
+            deadline: Seconds the whole call may take, retries included, None for none; the client's by
+                default.
+            max_response_bytes: The largest decompressed response body read; the client's by default.
+            extra_headers: Headers sent after the operation's own (a same name replaces it).
+            extra_query: Query parameters sent after the operation's own.
+            extra_body: Fields merged into the JSON or form body.
+
+        Returns:
+            Space: The space.
+
+        Raises:
+            BadRequestError: 400: Assumption: the page does not list 400 for this operation; a query parameter
+                that does not fit its schema (for example `limit=abc` or an unknown `include` relation) is
+                rejected with 400 and an `Error` body rather than ignored.
+            AuthenticationError: 401: Missing or invalid token. Assumption: the page lists the status but no
+                body; see `Error`.
+            PermissionDeniedError: 403: The token may not act in that organization or personal scope.
+                Assumption: the page lists the status but no body; see `Error`.
+            NotFoundError: 404: No space with that id. Assumption: the page lists the status but no body; see
+                `Error`.
+            InvalidRequestError: The arguments do not fit the spec; nothing was sent.
+        """
         return await self._call(
             GET_SPACE,
             {"id": id, "include": include},
@@ -578,7 +990,41 @@ class AsyncPilferClient(AsyncClient):
         extra_body: ExtraBody = None,
         strict: CallStrict = USE_DEFAULT,
     ) -> Space:
-        """Update space: ``PATCH /api/v1/spaces/{id}``."""
+        """Update space.
+
+        Partial update; fields left out keep their value.
+
+        ``PATCH /api/v1/spaces/{id}``
+
+        Args:
+            id: Convex document id (an opaque string).
+            name:
+            project_id:
+            status: Open string; the page's example is "Draft".
+            priority: Open string; the page's example is "urgent".
+            current_strength: Assumption: an integer (the page's example is 0).
+            timeout: Seconds or an ``httpx.Timeout`` per attempt, None for no limit; the client's by default.
+            deadline: Seconds the whole call may take, retries included, None for none; the client's by
+                default.
+            max_response_bytes: The largest decompressed response body read; the client's by default.
+            extra_headers: Headers sent after the operation's own (a same name replaces it).
+            extra_query: Query parameters sent after the operation's own.
+            extra_body: Fields merged into the JSON or form body.
+
+        Returns:
+            Space: The updated space.
+
+        Raises:
+            BadRequestError: 400: Invalid request. Assumption: the page lists the status but no body; see
+                `Error`.
+            AuthenticationError: 401: Missing or invalid token. Assumption: the page lists the status but no
+                body; see `Error`.
+            PermissionDeniedError: 403: The token may not act in that organization or personal scope.
+                Assumption: the page lists the status but no body; see `Error`.
+            NotFoundError: 404: No space with that id. Assumption: the page lists the status but no body; see
+                `Error`.
+            InvalidRequestError: The arguments do not fit the spec; nothing was sent.
+        """
         return await self._call(
             UPDATE_SPACE,
             {
@@ -611,7 +1057,32 @@ class AsyncPilferClient(AsyncClient):
         extra_body: ExtraBody = None,
         strict: CallStrict = USE_DEFAULT,
     ) -> DeleteResult:
-        """Delete space: ``DELETE /api/v1/spaces/{id}``."""
+        """Delete space.
+
+        ``DELETE /api/v1/spaces/{id}``
+
+        Args:
+            id: Convex document id (an opaque string).
+            timeout: Seconds or an ``httpx.Timeout`` per attempt, None for no limit; the client's by default.
+            deadline: Seconds the whole call may take, retries included, None for none; the client's by
+                default.
+            max_response_bytes: The largest decompressed response body read; the client's by default.
+            extra_headers: Headers sent after the operation's own (a same name replaces it).
+            extra_query: Query parameters sent after the operation's own.
+            extra_body: Fields merged into the JSON or form body.
+
+        Returns:
+            DeleteResult: The space was deleted.
+
+        Raises:
+            AuthenticationError: 401: Missing or invalid token. Assumption: the page lists the status but no
+                body; see `Error`.
+            PermissionDeniedError: 403: The token may not act in that organization or personal scope.
+                Assumption: the page lists the status but no body; see `Error`.
+            NotFoundError: 404: No space with that id. Assumption: the page lists the status but no body; see
+                `Error`.
+            InvalidRequestError: The arguments do not fit the spec; nothing was sent.
+        """
         return await self._call(
             DELETE_SPACE,
             {"id": id},
