@@ -139,7 +139,7 @@ def check_document(path: Path, name: str, work: Path, examples: int, until: str)
             return row
     row.results["calls"] += f" {report['passed']}/{report['total']}"
     [served] = served_apis(alone)
-    found = contradictions(served).values()
+    found = contradictions(served)
     row.results[CONTRADICTS] = str(len(found))
     row.reasons += [f"contradiction: {path.name}#{each.pointer}: {each.message}" for each in found]
     if until != "fuzz":  # the stages after ``until`` are not run

@@ -37,10 +37,13 @@ def credentials(served: Api) -> dict[str, dict[str, str]]:
 
 @dataclass(frozen=True)
 class Contradiction:
-    """Where a document contradicts itself (a JSON pointer into it) and how."""
+    """Where a document contradicts itself (a JSON pointer into it), how, and the schemathesis check that
+    is off for the operation (``operation``, as schemathesis names it) because of it."""
 
+    operation: str
     pointer: str
     message: str
+    check: str
 
 
 def pointer(parts: Sequence[str]) -> str:
@@ -48,23 +51,44 @@ def pointer(parts: Sequence[str]) -> str:
     return "".join("/" + part.replace("~", "~0").replace("/", "~1") for part in parts)
 
 
-def contradictions(served: Api) -> dict[str, Contradiction]:
-    """The operations whose document contradicts itself under fuzzing, by schemathesis's name: they take
-    input (parameters or a body) but document no 4xx, ``4XX`` or ``default`` response, so invalid input has
-    no documented answer (a 400 is an undocumented status; a 2xx accepts what the schema refuses). The mock
-    still answers 400; the undocumented-status check is off for them alone, and the suite lists them."""
-    found = {}
+def contradictions(served: Api) -> list[Contradiction]:
+    """Where the document contradicts itself under fuzzing: an operation that takes input (parameters or
+    a body) but documents no 4xx, ``4XX`` or ``default`` response, so invalid input has no documented
+    answer (a 400 is an undocumented status; a 2xx accepts what the schema refuses): the mock still
+    answers 400, without the undocumented-status check; a success body whose ``oneOf`` names one schema
+    twice, so no body is valid: without the response-schema check. The suite lists them."""
+    found = []
     for template, item in served.spec.get("paths", {}).items():
         for method in [m for m in item if m in METHODS]:
-            op = item[method]
+            op, name = item[method], f"{method.upper()} {template}"
             takes = item.get("parameters") or op.get("parameters") or op.get("requestBody")
             statuses = [str(status) for status in op.get("responses", {})]
             if takes and not any(status[0] == "4" or status == "default" for status in statuses):
-                found[f"{method.upper()} {template}"] = Contradiction(
-                    pointer(("paths", template, method, "responses")),
-                    "takes input but documents no 4xx or default response for invalid input (fuzzed "
-                    "without the undocumented-status check)",
+                found.append(
+                    Contradiction(
+                        name,
+                        pointer(("paths", template, method, "responses")),
+                        "takes input but documents no 4xx or default response for invalid input (fuzzed "
+                        "without the undocumented-status check)",
+                        "status_code_conformance",
+                    )
                 )
+            for status, response in op.get("responses", {}).items():
+                for media, content in (response.get("content") or {}).items():
+                    members = [
+                        json.dumps(m, sort_keys=True) for m in (content.get("schema") or {}).get("oneOf", [])
+                    ]
+                    if len(set(members)) < len(members):
+                        at = ("paths", template, method, "responses", str(status), "content", media, "schema")
+                        found.append(
+                            Contradiction(
+                                name,
+                                pointer((*at, "oneOf")),
+                                "names one schema twice, so no body is valid (fuzzed without the "
+                                "response-schema check)",
+                                "response_schema_conformance",
+                            )
+                        )
     return found
 
 
@@ -77,12 +101,11 @@ def project(served: Api) -> dict[str, Any]:
         table["auth"] = {"openapi": auth}
     if served.mock.scope:
         table["parameters"] = {f"path.{name}": value for name, value in served.mock.scope.items()}
-    unanswerable = contradictions(served)
-    if unanswerable:
-        table["operations"] = [
-            {"include-name": name, "checks": {"status_code_conformance": {"enabled": False}}}
-            for name in unanswerable
-        ]
+    off: dict[str, dict[str, Any]] = {}
+    for found in contradictions(served):
+        off.setdefault(found.operation, {})[found.check] = {"enabled": False}
+    if off:
+        table["operations"] = [{"include-name": name, "checks": checks} for name, checks in off.items()]
     return table
 
 

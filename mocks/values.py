@@ -12,6 +12,8 @@ import uuid
 from collections.abc import Callable, Mapping
 from typing import Any
 
+import jsonschema_rs
+
 from mocks.patterns import matching
 
 JsonPath = tuple[str, ...]
@@ -61,10 +63,11 @@ def sample(schema: Mapping[str, Any], number: int = 1, *, complete: bool = False
             return schema[key]
     if schema.get("enum"):
         return schema["enum"][0]
-    for key in ("anyOf", "oneOf"):
-        if key in schema:
-            options = [option for option in schema[key] if types_of(option) != ["null"]]
-            return sample((options or schema[key])[0], number, complete=complete)
+    if "oneOf" in schema:
+        return one_of(schema, number, complete)
+    if "anyOf" in schema:
+        options = [option for option in schema["anyOf"] if types_of(option) != ["null"]]
+        return sample((options or schema["anyOf"])[0], number, complete=complete)
     if "allOf" in schema:
         merged: dict[str, Any] = {}
         for part in schema["allOf"]:
@@ -73,6 +76,22 @@ def sample(schema: Mapping[str, Any], number: int = 1, *, complete: bool = False
     kinds = [kind for kind in types_of(schema) if kind != "null"] or types_of(schema)
     kind = kinds[0] if kinds else ("object" if "properties" in schema else "string")
     return SAMPLERS[kind](schema, number, complete)
+
+
+def one_of(schema: Mapping[str, Any], number: int, complete: bool) -> Any:
+    """A value valid against exactly one member of a ``oneOf``: the first that is of the members' samples
+    (minimal, then complete), an object with a property none declares, or a plain value; else the first
+    member's sample."""
+    members = [option for option in schema["oneOf"] if types_of(option) != ["null"]] or schema["oneOf"]
+    candidates = [
+        sample(option, number, complete=full) for full in (complete, not complete) for option in members
+    ]
+    candidates += [{"x-mock": number}, f"string {number}", number, True, []]
+    try:
+        check = jsonschema_rs.validator_for(dict(schema))
+    except ValueError:  # a schema the validator cannot compile: the first member's sample
+        return candidates[0]
+    return next((candidate for candidate in candidates if check.is_valid(candidate)), candidates[0])
 
 
 def merge(left: dict[str, Any], right: Mapping[str, Any]) -> dict[str, Any]:

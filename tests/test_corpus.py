@@ -25,6 +25,20 @@ paths:
           content:
             application/json:
               schema: {type: object, properties: {times: {type: integer}}}
+        "400": {description: Not a number of times.}
+  /twice:
+    get:
+      operationId: twice
+      responses:
+        "200":
+          description: A oneOf naming one schema twice, which no body satisfies.
+          content:
+            application/json:
+              schema:
+                oneOf: [{$ref: "#/components/schemas/Echo"}, {$ref: "#/components/schemas/Echo"}]
+components:
+  schemas:
+    Echo: {type: object, properties: {times: {type: integer}}}
 """
 
 
@@ -58,14 +72,20 @@ def test_a_folder_without_documents_is_exit_2(tmp_path):
 
 
 def test_a_document_that_contradicts_itself_is_named_and_fuzzed_and_until_stops_early(tmp_path):
-    (tmp_path / "echo.yaml").write_text(ECHO)  # takes input, documents no answer for invalid input
-    done = corpus(tmp_path)
+    (tmp_path / "echo.yaml").write_text(
+        ECHO.replace('        "400": {description: Not a number of times.}\n', "")
+    )
+    done = corpus(tmp_path)  # /echo takes input and documents no answer for invalid input
     assert done.returncode == 0, done.stdout + done.stderr  # the mock's 400 to invalid input is not a failure
-    assert done.stdout.splitlines()[2].split() == ["echo.yaml", *["ok"] * 5, "1/1", "ok", "ok", "1"]
+    assert done.stdout.splitlines()[2].split() == ["echo.yaml", *["ok"] * 5, "2/2", "ok", "ok", "2"]
     assert (
         "contradiction: echo.yaml#/paths/~1echo/get/responses: takes input but documents no 4xx or default "
         "response" in done.stdout
     )
+    assert (
+        "contradiction: echo.yaml#/paths/~1twice/get/responses/200/content/application~1json/schema/oneOf: "
+        "names one schema twice" in done.stdout
+    )
     early = corpus(tmp_path, "--until", "calls")
-    assert early.stdout.splitlines()[2].split() == ["echo.yaml", *["ok"] * 5, "1/1", "-", "-", "1"]
+    assert early.stdout.splitlines()[2].split() == ["echo.yaml", *["ok"] * 5, "2/2", "-", "-", "2"]
     assert "1 of 1 documents passed every stage through calls" in early.stdout

@@ -29,6 +29,7 @@ from mocks.clients import MOCK_URL
 from mocks.contract import settings
 from mocks.engine import MockApp
 from mocks.spec import ITEM_ACTIONS
+from tests.contract.serializers import register_unknown
 from tests.contract.tally import CASES, ITEM_CALLS, UNDECLARED_HEADER
 from tests.engine.conftest import TASKS
 
@@ -57,6 +58,7 @@ def bind(served: Api) -> tuple[Any, MockApp]:
     return schema, app
 
 
+register_unknown(APIS)
 SCHEMAS: dict[str, tuple[Any, MockApp]] = {}
 UNFUZZABLE: dict[str, str] = {}
 """Why an API's spec could not be bound: its tests fail with that reason, the other APIs' still run."""

@@ -10,6 +10,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 import httpx
+import jsonschema_rs
 import pytest
 from schemathesis.config import SchemathesisConfig
 
@@ -305,3 +306,16 @@ async def test_a_multipart_part_of_an_object_property_is_json():
         for meta, status in (('{"n": 1}', 204), ('{"n": "x"}', 400), ("n=1", 400)):
             sent = await http.post("/notes", files={"meta": (None, meta, "application/json")})
             assert sent.status_code == status, meta
+
+
+@pytest.mark.parametrize(
+    "schema",
+    [
+        {"oneOf": [{"type": "object"}, {"type": "object", "additionalProperties": False}]},  # {} fits both
+        {"oneOf": [{}, {"type": "object"}]},  # any object fits both
+        {"oneOf": [{"type": "string"}, {"type": "integer"}]},
+    ],
+)
+def test_a_sample_of_a_one_of_fits_exactly_one_member(schema):
+    value = sample(schema)
+    assert sum(jsonschema_rs.is_valid(member, value) for member in schema["oneOf"]) == 1, value
