@@ -45,6 +45,10 @@ def validator(schema: Mapping[str, Any]) -> jsonschema_rs.Validator:
     return jsonschema_rs.Draft202012Validator(bounded(schema), validate_formats=True)
 
 
+SCHEMA_MAPS = ("properties", "patternProperties", "$defs", "definitions", "dependentSchemas")
+"""Keywords whose value maps names to schemas (a property may be called ``nullable``)."""
+
+
 def bounded(schema: Any) -> Any:
     """A copy of ``schema`` as JSON Schema 2020-12 reads it: every ``int32``/``int64`` schema also states its
     range as bounds, and OpenAPI 3.0's ``nullable: true`` takes null (in its ``type`` and ``enum``, or as an
@@ -53,8 +57,14 @@ def bounded(schema: Any) -> Any:
         return [bounded(item) for item in schema]
     if not isinstance(schema, Mapping):
         return schema
-    copy = {key: bounded(value) for key, value in schema.items()}
-    limits = INTEGER_RANGES.get(copy["format"]) if isinstance(copy.get("format"), str) else None
+    copy: dict[str, Any] = {
+        key: {name: bounded(value) for name, value in value.items()}
+        if key in SCHEMA_MAPS and isinstance(value, Mapping)
+        else bounded(value)
+        for key, value in schema.items()
+    }
+    form = copy.get("format")
+    limits = INTEGER_RANGES.get(form) if isinstance(form, str) else None
     if limits is not None and {"integer", "number"} & set(types_of(copy)):
         copy.setdefault("minimum", limits[0])
         copy.setdefault("maximum", limits[1])

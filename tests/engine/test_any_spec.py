@@ -19,6 +19,7 @@ from mocks.auth import basic_login
 from mocks.clients import environment
 from mocks.contract import settings
 from mocks.engine import MockApp
+from mocks.spec import bounded
 from mocks.values import sample
 from tests.engine.conftest import FIXTURES, HERE
 
@@ -319,3 +320,10 @@ async def test_a_multipart_part_of_an_object_property_is_json():
 def test_a_sample_of_a_one_of_fits_exactly_one_member(schema):
     value = sample(schema)
     assert sum(jsonschema_rs.is_valid(member, value) for member in schema["oneOf"]) == 1, value
+
+
+def test_openapi_30_nullable_takes_null_and_a_property_named_nullable_is_kept():
+    assert bounded({"type": "string", "nullable": True}) == {"type": ["string", "null"]}
+    assert bounded({"enum": ["a"], "nullable": True}) == {"anyOf": [{"type": "null"}, {"enum": ["a", None]}]}
+    named = {"type": "object", "properties": {"nullable": {"type": "integer"}}, "required": ["nullable"]}
+    assert bounded(named) == named
