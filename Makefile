@@ -25,6 +25,9 @@ $(INSTALLED_STAMP): requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
 	$(BIN)/uv pip install --quiet --compile-bytecode --python $(BIN)/python --require-hashes -r requirements.lock
+	# codegen imports the runtime, so a new venv has it before anything is generated
+	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps --no-build-isolation \
+		--config-settings editable_mode=compat -e .
 	touch $@
 
 # One stamp per API: changing one spec regenerates only that API's packages. A spec that does not generate
