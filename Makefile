@@ -65,7 +65,7 @@ changelog: $(INSTALLED_STAMP) ## Write each spec's added, changed and removed it
 	$(BIN)/python -m release.changelog $(if $(SINCE),--since $(SINCE))
 
 test: $(LINKED_STAMP) lint typecheck check-generated breaking ## Lint, type-check, drift check, breaking-change gate, then pytest
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto
 
 mock: $(LINKED_STAMP) ## Serve every API's mock on 127.0.0.1 (Pilfer 4010, Lighthouse 4011, others next; <NAME>_MOCK_PORT) and print export lines
 	$(BIN)/python -m mocks
