@@ -25,6 +25,9 @@ $(INSTALLED_STAMP): requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
 	$(BIN)/uv pip install --quiet --compile-bytecode --python $(BIN)/python --require-hashes -r requirements.lock
+	# codegen imports the runtime, so a new venv has it before anything is generated
+	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps --no-build-isolation \
+		--config-settings editable_mode=compat -e .
 	touch $@
 
 # One stamp per API: changing one spec regenerates only that API's packages. A spec that does not generate
@@ -62,7 +65,7 @@ changelog: $(INSTALLED_STAMP) ## Write each spec's added, changed and removed it
 	$(BIN)/python -m release.changelog $(if $(SINCE),--since $(SINCE))
 
 test: $(LINKED_STAMP) lint typecheck check-generated breaking ## Lint, type-check, drift check, breaking-change gate, then pytest
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto
 
 mock: $(LINKED_STAMP) ## Serve every API's mock on 127.0.0.1 (Pilfer 4010, Lighthouse 4011, others next; <NAME>_MOCK_PORT) and print export lines
 	$(BIN)/python -m mocks

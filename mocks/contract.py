@@ -109,10 +109,15 @@ def project(served: Api) -> dict[str, Any]:
     return table
 
 
+STATEFUL = {"generation": {"mode": "positive"}}
+"""The stateful phase sends valid data only: its workflows are there to reach the item operations with real
+ids, and invalid data (missing credentials included) is what the other phases send every operation."""
+
+
 def settings(served: list[Api] | None = None) -> dict[str, Any]:
     """Every phase on, one project per API."""
     return {
-        "phases": {phase: {"enabled": True} for phase in PHASES},
+        "phases": {phase: {"enabled": True} | (STATEFUL if phase == "stateful" else {}) for phase in PHASES},
         "project": [project(found) for found in (apis() if served is None else served)],
     }
 
@@ -128,7 +133,10 @@ def toml(data: dict[str, Any]) -> str:
             return "[" + ", ".join(inline(v) for v in value) + "]"
         return json.dumps(value)
 
-    lines = [f"[phases.{name}]\nenabled = {inline(True)}\n" for name in data["phases"]]
+    lines = [
+        f"[phases.{name}]\n" + "".join(f"{key} = {inline(value)}\n" for key, value in phase.items())
+        for name, phase in data["phases"].items()
+    ]
     for table in data["project"]:
         lines.append("[[project]]\n" + "".join(f"{key} = {inline(value)}\n" for key, value in table.items()))
     return "\n".join(lines)

@@ -31,6 +31,7 @@ from mocks.engine import MockApp
 from mocks.spec import ITEM_ACTIONS
 from tests.contract.serializers import register_unknown
 from tests.contract.tally import CASES, ITEM_CALLS, UNDECLARED_HEADER
+from tests.contract.workflows import state_machine
 from tests.engine.conftest import TASKS
 
 # CONTRACT_SPECS=<folder> fuzzes that folder's specs instead of the registry and the engine's test spec.
@@ -115,16 +116,23 @@ for _served in APIS:
 def test_workflows(name):
     schema, app = SCHEMAS[name]
 
-    class Workflows(schema.as_state_machine()):  # type: ignore[misc]
+    def operation(method: str, path: str) -> Any:
+        return app.spec.paths.get(path, {}).get(method.upper())
+
+    def is_item(label: str) -> bool:
+        found = operation(*label.split(" ", 1))
+        return found is not None and found.action in ITEM_ACTIONS.values()
+
+    class Workflows(state_machine(schema, is_item)):  # type: ignore[misc]
         def setup(self) -> None:
             app.state.store.reset()
 
         def before_call(self, case: schemathesis.Case[Any]) -> None:
+            super().before_call(case)
             CASES[name, "stateful"] += 1
 
         def after_call(self, response: Any, case: schemathesis.Case[Any]) -> None:
-            operation = app.spec.paths.get(case.operation.path, {}).get(case.method.upper())
-            if operation is not None and operation.action in ITEM_ACTIONS.values():
+            if is_item(case.operation.label):
                 ITEM_CALLS[name, 200 <= response.status_code < 300] += 1
 
     try:
