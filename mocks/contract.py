@@ -167,14 +167,16 @@ def operations(served: Api) -> list[str]:
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    """``python -m mocks.contract [--specs DIR] settings FILE``: write the settings for the schemathesis
-    CLI; ``... operations NAME``: print the operations of one API, one per line."""
+    """``python -m mocks.contract [--specs DIR] settings FILE [--api NAME]``: write the settings for the
+    schemathesis CLI (of one API only with ``--api``: schemathesis picks a project by the spec's title, which
+    two specs may share); ``... operations NAME``: print the operations of one API, one per line."""
     parser = argparse.ArgumentParser(prog="python -m mocks.contract", description=__doc__)
     parser.add_argument("--specs", type=Path, metavar="DIR", help="the specs of DIR instead of specs/")
+    parser.add_argument("--api", metavar="NAME", help="settings: of this API only")
     parser.add_argument("command", choices=("settings", "operations"))
     parser.add_argument("target", help="settings: the file to write; operations: the API's name")
     options = parser.parse_args(argv)
-    served = served_apis(options.specs)
+    served = [found for found in served_apis(options.specs) if options.api in (None, found.name)]
     if options.command == "settings":
         data = toml(settings([found for found in served if fuzzable(found)]))
         Path(options.target).write_text(data, encoding="utf-8")

@@ -36,11 +36,11 @@ grep -h 'cannot be served' "$reports/fuzz-mock.log" >&2 && status=1 || status=0
 
 echo "fuzz seed: $seed (replay with SEED=$seed make fuzz), $examples examples per operation"
 failed=()
-run() {  # run LABEL SPEC URL [schemathesis options...]
+run() {  # run LABEL SPEC URL [schemathesis options...]: with the settings of its API alone
     local label=$1 spec=$2 url=$3
     shift 3
     echo "== $label"
-    "$bin/schemathesis" --config-file "$reports/schemathesis.toml" run "$spec" --url "$url" --checks all \
+    "$bin/schemathesis" --config-file "$reports/schemathesis-$api.toml" run "$spec" --url "$url" --checks all \
         --max-examples "$examples" --seed "$seed" \
         --report junit --report-junit-path "$reports/fuzz-${label//[^A-Za-z0-9_-]/_}.xml" "$@" ||
         failed+=("$label")
@@ -48,6 +48,8 @@ run() {  # run LABEL SPEC URL [schemathesis options...]
 for line in "${served[@]}"; do
     api=${line% *} port=${line#* }
     url="http://127.0.0.1:$port" spec="$specs/$api.yaml"
+    # One API's settings per file: schemathesis picks a project by the spec's title, which specs may share.
+    contract --api "$api" settings "$reports/schemathesis-$api.toml"
     run "$api" "$spec" "$url" --phases examples,coverage,stateful
     # Fuzzing gets a run per operation: run together with coverage, schemathesis 4.32.5 stopped
     # some operations' fuzzing after about a hundred cases.

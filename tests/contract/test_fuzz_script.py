@@ -87,3 +87,13 @@ def test_the_settings_leave_out_only_a_spec_they_cannot_read(tmp_path, capsys):
     assert capsys.readouterr().err.startswith(
         f"mocks.contract: {tmp_path / 'untitled.yaml'} left out: KeyError"
     )
+
+
+def test_settings_of_one_api_hold_its_project_alone_when_titles_repeat(tmp_path):
+    for name in ("first", "second"):  # two specs with one title
+        (tmp_path / f"{name}.yaml").write_text(SPEC.format(title="Same", example="true"), encoding="utf-8")
+    contract.main(["--specs", str(tmp_path), "--api", "second", "settings", str(tmp_path / "second.toml")])
+    written = (tmp_path / "second.toml").read_text(encoding="utf-8")
+    assert written.count("[[project]]") == 1
+    assert "second-test-token" in written
+    assert "first-test-token" not in written
