@@ -11,7 +11,7 @@ import copy
 import json
 import keyword
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import chain, count
 from pathlib import Path
@@ -361,6 +361,14 @@ def unmodelled(media: str) -> Model:
 PRIMITIVE_KEYS = {"properties", "items", "additionalProperties", "oneOf", "anyOf", "allOf", "$ref"}
 
 
+def first_free(base: str, taken: Callable[[str], bool], separator: str = "_") -> str:
+    """``base``, else ``base_2``, ``base_3``, ... (joined by ``separator``): the first name ``taken`` does
+    not claim."""
+    return next(
+        name for name in chain([base], (f"{base}{separator}{i}" for i in count(2))) if not taken(name)
+    )
+
+
 def modelled(spec: dict[str, Any]) -> tuple[dict[str, Any], dict[tuple[str, ...], tuple[str, ...]]]:
     """The spec as datamodel-code-generator reads it: each inline primitive JSON schema of a request body or
     a response (a string, a number, an enum, none: any value), for which it would write no model, and each
@@ -390,11 +398,7 @@ def modelled(spec: dict[str, Any]) -> tuple[dict[str, Any], dict[tuple[str, ...]
                         continue
                     if schema.get("type") in ("object", "array"):
                         continue
-                    name = next(
-                        n
-                        for n in chain([base + suffix], (f"{base}{suffix}{i}" for i in count(2)))
-                        if n not in schemas
-                    )
+                    name = first_free(base + suffix, schemas.__contains__, separator="")
                     schemas[name] = schema
                     value["schema"] = {"$ref": f"#/components/schemas/{name}"}
                     here = ("paths", path, method, *parts, "content", media, "schema")
@@ -478,7 +482,7 @@ def undotted(spec: dict[str, Any]) -> tuple[dict[str, Any], dict[tuple[str, ...]
     renamed: dict[str, str] = {}
     for name in [n for n in schemas if "." in n]:
         base = name.replace(".", "_")
-        renamed[name] = next(n for n in chain([base], (f"{base}{i}" for i in count(2))) if n not in schemas)
+        renamed[name] = first_free(base, schemas.__contains__, separator="")
     if not renamed:
         return spec, {}
     prefix = "#/components/schemas/"
@@ -586,7 +590,7 @@ def named(spec: dict[str, Any]) -> dict[str, Any]:
     for path, item in paths.items():
         for method in [m for m in METHODS if m in item and not item[m].get("operationId")]:
             fallback = str(generate_operation_id(path=UntrustedString(path), method=method, prefix=""))
-            name = next(n for n in chain([fallback], (f"{fallback}_{i}" for i in count(2))) if n not in taken)
+            name = first_free(fallback, taken.__contains__)
             taken.add(name)
             item[method] = {**item[method], "operationId": name}
     return {**spec, "paths": paths}
@@ -608,7 +612,7 @@ def parameter_keys(spec: dict[str, Any], item: dict[str, Any]) -> dict[tuple[str
     keys, fields = {}, set()
     for place, wire in sorted(found, key=lambda found: LOCATIONS.index(found[0])):
         key = wire if first[wire] == place else f"{place}_{wire}"
-        key = next(k for k in chain([key], (f"{key}_{i}" for i in count(2))) if snake_case(k) not in fields)
+        key = first_free(key, lambda k: snake_case(k) in fields)
         keys[place, wire] = key
         fields.add(snake_case(key))
     return keys
@@ -830,9 +834,7 @@ class Describer:
             for (place, wire), found in fields.items():
                 base = bases[place, wire]
                 python = f"{place}_{base}" if len(places[base]) > 1 else base
-                python = next(
-                    n for n in chain([python], (f"{python}_{i}" for i in count(2))) if n not in taken
-                )
+                python = first_free(python, taken.__contains__)
                 taken.add(python)
                 if keyword.iskeyword(python) or (
                     python in reserved and not (place == "query" and wire in exempt)
