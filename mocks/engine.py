@@ -224,10 +224,16 @@ class MockApp(Starlette):
         self.faults = Faults({operation.id: operation for operation in self.spec.operations})
         """Faults to inject, per operation (``mocks.faults``)."""
         secrets = self.credentials.values()
+        query_secrets = [found.name for found in secrets if found.location == "query"]
         self.recorder = Recorder(
-            [found.name for found in secrets if found.location == "header"],
-            [found.name for found in secrets if found.location == "query"],
+            [found.name for found in secrets if found.location == "header"], query_secrets
         )
+        self.query_names = {
+            operation.id: {*query_secrets, *(p.name for p in operation.parameters if p.location == "query")}
+            for operation in self.spec.operations
+        }
+        """The query keys each operation knows (its parameters and the credentials), by operation id: a
+        form-exploded closed object's stray key is any other."""
         """Every request received (``mocks.recording``)."""
         self.admin = admin
         """Whether the admin routes under ``ADMIN_PREFIX`` are served (``mocks.admin``)."""
@@ -273,7 +279,7 @@ class MockApp(Starlette):
 
     async def administer(self, scope: Scope, receive: Receive, send: Send) -> None:
         """Answer an admin request (``mocks.admin``), its body read under ``MAX_ADMIN_BODY``."""
-        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
+        headers = request_headers(scope)
         try:
             raw = await read_body(scope, receive, headers, MAX_ADMIN_BODY, self.body_timeout)
             status, body = admin.handle(self, scope["method"], scope["path"], raw)
@@ -322,8 +328,8 @@ class MockApp(Starlette):
     ) -> SentCall:
         """The record of a request answered before it was read whole: a violation of the spec, unless it
         was refused for its scope (403, a rule of the mock rather than of the spec)."""
-        pairs = parse_qsl(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True)
-        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
+        pairs = query_pairs(scope)
+        headers = request_headers(scope)
         return SentCall(
             None if operation is None else operation.id,
             scope["method"],
@@ -372,20 +378,16 @@ class MockApp(Starlette):
         self, operation: Operation, raw_path: dict[str, str], scope: Scope, receive: Receive
     ) -> Call:
         """Authenticate, check the scope, read the body and validate everything against the spec."""
-        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
-        query_pairs = parse_qsl(
-            scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True, errors="replace"
-        )
-        if not self.authenticated(operation, headers, query_pairs):
+        headers = request_headers(scope)
+        pairs = query_pairs(scope)
+        if not self.authenticated(operation, headers, pairs):
             raise MockError(401)
         for name, value in self.api.mock.scope.items():
             if name in raw_path and raw_path[name] != value:
                 raise MockError(403)
         raw_body = await read_body(scope, receive, headers, operation.max_body, self.body_timeout)
-        multi: dict[str, list[str]] = {}
-        for key, value in query_pairs:
-            multi.setdefault(key, []).append(value)
-        call = Call(operation, {}, {}, frozenset(k for k in multi), headers=headers, pairs=query_pairs)
+        multi = grouped(pairs)
+        call = Call(operation, {}, {}, frozenset(multi), headers=headers, pairs=pairs)
         for parameter in operation.parameters:
             self._parameter(call, parameter, raw_path, multi, headers)
         call.body = parse_body(operation, raw_body, headers)
@@ -417,8 +419,7 @@ class MockApp(Starlette):
             values = [raw_path[name]] if name in raw_path else []
         elif parameter.exploded and name not in multi:
             properties = parameter.schema.get("properties", {})
-            declared = {other.name for other in call.operation.parameters if other.location == "query"}
-            declared |= {found.name for found in self.credentials.values() if found.location == "query"}
+            declared = self.query_names[call.operation.id]
             closed = parameter.schema.get("additionalProperties") is False  # then a stray key is its own
             found = {
                 key: values
@@ -709,6 +710,24 @@ async def read_body(
     return b"".join(chunks)
 
 
+def request_headers(scope: Scope) -> dict[str, str]:
+    """The request's headers by lowercase name."""
+    return {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
+
+
+def query_pairs(scope: Scope) -> list[tuple[str, str]]:
+    """The request's query as ``(key, value)`` pairs, in order, blank values kept."""
+    return parse_qsl(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True)
+
+
+def grouped(pairs: Sequence[tuple[str, str]]) -> dict[str, list[str]]:
+    """Pairs as each key's values, in order (a repeated key is an array)."""
+    multi: dict[str, list[str]] = {}
+    for key, value in pairs:
+        multi.setdefault(key, []).append(value)
+    return multi
+
+
 async def reply(
     send: Send, status: int, payload: bytes | None, media_type: str, headers: Sequence[tuple[str, str]]
 ) -> None:
@@ -809,10 +828,7 @@ def form_fields(pairs: Sequence[tuple[str, str]], schema: Mapping[str, Any]) -> 
     properties = schema.get("properties", {})
     extra = schema.get("additionalProperties")
     other = extra if isinstance(extra, Mapping) else {}
-    multi: dict[str, list[str]] = {}
-    for name, value in pairs:
-        multi.setdefault(name, []).append(value)
-    return {name: typed(values, properties.get(name, other)) for name, values in multi.items()}
+    return {name: typed(values, properties.get(name, other)) for name, values in grouped(pairs).items()}
 
 
 def not_unicode(body: Any) -> str | None:
