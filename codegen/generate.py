@@ -192,6 +192,7 @@ def generate_client(api: Api, spec: dict[str, Any], out: Path, metadata: Path) -
     project.build()
     reference = project.env.get_template("api.md.jinja").render()
     (project.project_dir / "api.md").write_text(reference, encoding="utf-8")
+    (project.project_dir / "MANIFEST.in").write_text("include api.md\n", encoding="utf-8")  # in the sdist too
     if project.errors:  # warnings too: a post-hook that cannot run must not leave unformatted output behind
         raise SpecError([opc_problem(error) for error in project.errors])
 

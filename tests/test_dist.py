@@ -8,6 +8,7 @@ import os
 import re
 import subprocess
 import sys
+import tarfile
 from pathlib import Path
 
 import pytest
@@ -51,6 +52,14 @@ def test_every_package_is_built_as_sdist_and_wheel(wheels):
             assert {f"{stem}.tar.gz", f"{stem}-py3-none-any.whl"} <= set(built)
     assert any(name.startswith("vendor_clients-") and name.endswith(".whl") for name in built)
     assert any(name.startswith("vendor_clients_testing-") and name.endswith(".whl") for name in built)
+
+
+def test_each_client_sdist_ships_the_api_reference_its_readme_links(wheels):
+    out = wheels[0].parent.parent.parent / "dist"
+    for api in apis():
+        stem = f"{api.client_project.replace('-', '_')}-{api.spec['info']['version']}"
+        with tarfile.open(out / f"{stem}.tar.gz") as sdist:
+            assert f"{stem}/api.md" in sdist.getnames()
 
 
 @pytest.mark.parametrize("api", apis(), ids=lambda api: api.name)
