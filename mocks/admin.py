@@ -23,7 +23,7 @@ ADMIN_PREFIX = "/__mock__"
 MAX_ADMIN_BODY = 64 * 1024
 """Largest admin request body read."""
 FAULTS, CALLS = f"{ADMIN_PREFIX}/faults", f"{ADMIN_PREFIX}/calls"
-FAULT_FIELDS = {"operation", "status", "body", "seconds", "times", "validate"}
+FAULT_FIELDS = {"operation", "status", "body", "seconds", "times", "validate", "headers"}
 
 
 def handle(app: MockApp, method: str, path: str, raw: bytes) -> tuple[int, Any]:
@@ -55,6 +55,7 @@ def add_fault(app: MockApp, given: Any) -> None:
         body=given.get("body", UNSET),
         seconds=float(given.get("seconds", 0.0)),
         times=given.get("times", 1),
+        headers=given.get("headers", {}),
     )
     if not all(isinstance(value, int | None) for value in (fault.status, fault.times)):
         raise TypeError("status and times must be integers (times: null for every call)")

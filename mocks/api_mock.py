@@ -42,21 +42,40 @@ class ApiMock:
         return self.api.mock.token
 
     # ------------------------------------------------------------------ faults
-    def fail(self, operation: str, status: int = 503, *, times: int | None = 1, body: Any = UNSET) -> None:
+    def fail(
+        self,
+        operation: str,
+        status: int = 503,
+        *,
+        times: int | None = 1,
+        body: Any = UNSET,
+        headers: Mapping[str, str] | None = None,
+    ) -> None:
         """Answer the next ``times`` calls of ``operation`` with ``status`` (None: every call), with the
-        API's own error body for it unless ``body`` is given (sent as it is)."""
-        self.app.faults.add(operation, Fault(status=status, body=body, times=times), validate=False)
+        API's own error body for it unless ``body`` is given (sent as it is), and ``headers`` added
+        (``{"Retry-After": "2"}``)."""
+        fault = Fault(status=status, body=body, times=times, headers={} if headers is None else headers)
+        self.app.faults.add(operation, fault, validate=False)
 
     def delay(self, operation: str, seconds: float, *, times: int | None = None) -> None:
         """Wait ``seconds`` before answering the next ``times`` calls of ``operation`` (None: every call)."""
         self.app.faults.add(operation, Fault(seconds=seconds, times=times))
 
     def respond(
-        self, operation: str, status: int, body: Any = None, *, validate: bool = True, times: int | None = 1
+        self,
+        operation: str,
+        status: int,
+        body: Any = None,
+        *,
+        validate: bool = True,
+        times: int | None = 1,
+        headers: Mapping[str, str] | None = None,
     ) -> None:
-        """Answer the next ``times`` calls of ``operation`` with ``status`` and ``body``; ValueError when
-        the spec does not document that response, unless ``validate=False`` (to test drift handling)."""
-        self.app.faults.add(operation, Fault(status=status, body=body, times=times), validate=validate)
+        """Answer the next ``times`` calls of ``operation`` with ``status``, ``body`` and ``headers``
+        added; ValueError when the spec does not document that response, unless ``validate=False`` (to
+        test drift handling)."""
+        fault = Fault(status=status, body=body, times=times, headers={} if headers is None else headers)
+        self.app.faults.add(operation, fault, validate=validate)
 
     def reset(self) -> None:
         """Back to the seeded state, with no pending fault and no recorded request."""

@@ -273,8 +273,9 @@ class MockApp(Starlette):
             return
         self.recorder.add(replace(sent, status=status))
         media_type = "application/json" if operation is None else operation.media_type(status)
-        if operation is not None:
-            headers = [*operation.headers(status), *headers]
+        if operation is not None:  # a header of the call's own (a Link, a fault's) replaces the sample
+            own = {name.lower() for name, _ in headers}
+            headers = [*(pair for pair in operation.headers(status) if pair[0].lower() not in own), *headers]
         await reply(send, status, None if body is None else encode(body, media_type), media_type, headers)
 
     async def administer(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -297,10 +298,11 @@ class MockApp(Starlette):
 
     async def answer(self, call: Call) -> tuple[int, Any]:
         """The operation's answer, unless a fault of it is pending (``mocks.faults``): then after its delay,
-        its status and body (the API's error body for the status when it gives none)."""
+        its status, body (the API's error body for the status when it gives none) and headers."""
         fault = self.faults.take(call.operation.id)
         if fault is None:
             return self.respond(call)
+        call.reply_headers.extend(fault.headers.items())
         if fault.seconds:
             await asyncio.sleep(fault.seconds)
         if fault.status is None:

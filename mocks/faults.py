@@ -3,12 +3,15 @@ next ``times`` calls (None: every call until ``clear``)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from mocks.spec import Operation
 
+TOKEN = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
+"""An HTTP header name (RFC 9110 token)."""
 UNSET: Any = object()
 """No body given: a failure answers the API's own error body for its status."""
 
@@ -23,6 +26,25 @@ class Fault:
     seconds: float = 0.0
     """How long to wait before answering."""
     times: int | None = 1
+    headers: Mapping[str, str] = field(default_factory=dict)
+    """Headers added to the answer (``Retry-After``, ``X-Request-Id``, ...)."""
+
+
+MAX_HEADERS = 32
+"""The most headers one fault may add."""
+
+
+def valid_headers(headers: Mapping[str, str]) -> None:
+    """ValueError unless ``headers`` are at most ``MAX_HEADERS`` names and values an HTTP head can carry."""
+    if not isinstance(headers, Mapping):
+        raise ValueError("headers must be an object of header names to values")
+    if len(headers) > MAX_HEADERS:
+        raise ValueError(f"at most {MAX_HEADERS} headers, not {len(headers)}")
+    for name, value in headers.items():
+        if not (isinstance(name, str) and isinstance(value, str)):
+            raise ValueError("header names and values must be strings")
+        if not TOKEN.fullmatch(name) or not value.isprintable() or not value.isascii():
+            raise ValueError(f"header {name!r} is not a valid name with a printable ASCII value")
 
 
 class Faults:
@@ -44,6 +66,7 @@ class Faults:
             raise ValueError(f"seconds must be from 0 to 3600, not {fault.seconds}")
         if fault.status is not None and not 100 <= fault.status <= 599:
             raise ValueError(f"status must be from 100 to 599, not {fault.status}")
+        valid_headers(fault.headers)
         if validate and fault.status is not None and fault.body is not UNSET:
             documented(operation, fault.status, fault.body)
         self.pending.setdefault(operation_id, []).append(fault)

@@ -8,11 +8,14 @@ references, lookarounds that the walk ignores) gives None rather than a string i
 
 from __future__ import annotations
 
+import importlib
 import re
 import string
-from re import _constants as sre
-from re import _parser as parser
 from typing import Any
+
+# Python's own parse of a pattern; typeshed has no stubs for these private modules.
+sre: Any = importlib.import_module("re._constants")
+parser: Any = importlib.import_module("re._parser")
 
 CATEGORIES = {
     sre.CATEGORY_DIGIT: string.digits,

@@ -59,6 +59,27 @@ def test_respond_sends_a_documented_body_and_refuses_others_unless_told(pilfer_m
         pilfer.get_space("anything")
 
 
+def test_a_faults_headers_reach_the_client_and_replace_none_of_the_others(pilfer_mock, pilfer):
+    pilfer_mock.fail("getSpace", status=404, headers={"X-Request-Id": "req-7"})
+    with pytest.raises(NotFoundError) as raised:
+        pilfer.get_space("s1")
+    assert raised.value.request_id == "req-7"
+    assert raised.value.response.headers["content-type"] == "application/json"
+    pilfer_mock.respond("listSpaces", 200, {"data": []}, headers={"X-Request-Id": "req-8"})
+    assert pilfer.with_raw_response.list_spaces().headers["x-request-id"] == "req-8"
+    assert "x-request-id" not in pilfer.with_raw_response.list_spaces().headers
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [{"Bad Name": "x"}, {"X-Ok": "line\nbreak"}, {"X-Ok": 1}, ["X-Ok"], {f"X-{i}": "v" for i in range(33)}],
+    ids=["name", "newline", "not-text", "not-a-mapping", "too-many"],
+)
+def test_a_fault_with_headers_no_http_head_can_carry_is_refused(pilfer_mock, headers):
+    with pytest.raises(ValueError, match="header"):
+        pilfer_mock.fail("getSpace", headers=headers)
+
+
 def test_an_unknown_operation_is_named(pilfer_mock):
     with pytest.raises(ValueError, match="no operation 'listSpace': one of listSpaces"):
         pilfer_mock.fail("listSpace")

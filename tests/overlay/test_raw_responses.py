@@ -13,6 +13,7 @@ from vendor_clients import NotFoundError, ResponseValidationError, ServerError
 from vendor_clients.responses import ERROR_TEXT_CHARS, REQUEST_ID_HEADERS
 
 from mocks import pilfer as pilfer_mock
+from mocks.api_mock import ApiMock
 from mocks.server import serving_in_thread
 
 from .fakes import TOKEN, async_lighthouse, lighthouse_server, pilfer, pilfer_server, space
@@ -122,3 +123,15 @@ def test_raw_responses_over_loopback(pilfer_url: str) -> None:
             client.get_space(space_id)
     assert caught.value.response.status == 404
     assert "not_found" in caught.value.response.text
+
+
+def test_a_status_errors_request_id_over_loopback() -> None:
+    app = pilfer_mock.create_app()
+    ApiMock(app).fail("getSpace", 404, headers={"X-Request-Id": "req-loop"})
+    with serving_in_thread(app) as url, pilfer_client(base_url=url) as client:
+        with pytest.raises(NotFoundError) as caught:
+            client.get_space("s1")
+        assert caught.value.request_id == "req-loop"
+        with pytest.raises(NotFoundError) as caught:
+            client.get_space("s1")
+        assert caught.value.request_id is None
