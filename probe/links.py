@@ -43,11 +43,12 @@ def missing_values(operation: SpecOperation, values: dict[str, Any]) -> list[str
     ]
 
 
-def documented(operation: SpecOperation) -> dict[str, Any]:
-    """Required query parameters' documented example or default (optional ones are left out)."""
+def documented(operation: SpecOperation, locations: tuple[str, ...] = ("query",)) -> dict[str, Any]:
+    """Required parameters' documented example or default, for those in ``locations`` (optional ones are
+    left out)."""
     values: dict[str, Any] = {}
     for parameter in operation.iter_parameters():
-        if parameter.is_required and parameter.location.value == "query":
+        if parameter.is_required and parameter.location.value in locations:
             definition = parameter.definition
             schema = definition.get("schema", {})
             for source in (definition, schema):
@@ -57,11 +58,25 @@ def documented(operation: SpecOperation) -> dict[str, Any]:
     return values
 
 
+def link_targets(operations: dict[str, SpecOperation]) -> set[str]:
+    """The ids of the operations that a link declared in one of ``operations``' responses leads to."""
+    return {
+        link.get("operationId")
+        for operation in operations.values()
+        for _, definition in operation.responses.items()
+        for _, link in definition.iter_links()
+    }
+
+
 def first_calls(target: Target, operations: dict[str, SpecOperation]) -> tuple[list[Call], dict[str, str]]:
-    """Calls whose path parameters all come from the scope; and why the others wait for a link."""
+    """Calls whose path parameters all come from the scope, or, for an operation no link leads to, from
+    their documented example or default; and why the others wait for a link."""
     calls, waiting = [], {}
+    linked = link_targets(operations)
     for operation_id, operation in operations.items():
         path = {name: value for name, value in target.scope.items() if f"{{{name}}}" in operation.path}
+        if operation_id not in linked:
+            path = {**documented(operation, ("path",)), **path}
         query = documented(operation)
         missing = missing_values(operation, {**path, **query})
         if missing:

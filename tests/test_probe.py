@@ -4,17 +4,23 @@ from __future__ import annotations
 
 import itertools
 import json
+from pathlib import Path
+from types import SimpleNamespace
+from typing import cast
 
 import httpx
 import pytest
+import schemathesis
 
 from codegen.registry import Api, apis
 from probe.__main__ import main
 from probe.budget import Budget
-from probe.target import SAFE_METHODS, client_operations, safe_operations
+from probe.links import Call, first_calls
+from probe.target import SAFE_METHODS, Target, client_operations, safe_operations
 from tests.probe_servers import Recorder, mock_environment, mock_server
 
 APIS = apis()
+FIXTURES = Path(__file__).parent / "fixtures" / "probe"
 
 
 class FakeClock:
@@ -151,3 +157,17 @@ def test_recorder_counts_every_request():
         client.post("/anything")
     assert [method for method, _ in recorder.requests] == ["GET", "POST"]
     assert isinstance(recorder, Recorder)
+
+
+def test_first_calls_take_documented_path_values_only_where_no_link_leads():
+    schema = schemathesis.openapi.from_path(FIXTURES / "catalog.yaml")
+    operations = {
+        op: schema.find_operation_by_id(op)
+        for op in ("listDatasets", "getDataset", "listFields", "listRecords")
+    }
+    calls, waiting = first_calls(cast(Target, SimpleNamespace(scope={})), operations)
+    assert calls == [
+        Call("listDatasets", {}),
+        Call("listFields", {"dataset": "citations", "version": "v1"}, {"q": "*:*"}),
+    ]
+    assert set(waiting) == {"getDataset", "listRecords"}
