@@ -21,7 +21,7 @@ from email.policy import HTTP
 from functools import cache
 from http import HTTPStatus
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import parse_qsl, unquote, urlencode
 
 import orjson
@@ -34,7 +34,7 @@ from mocks.auth import cookies, credential, presents
 from mocks.faults import UNSET, Faults
 from mocks.ids import convex_id
 from mocks.recording import Recorder, SentCall
-from mocks.spec import Operation, Parameter, Resource, Spec, is_json, typed
+from mocks.spec import Operation, Parameter, Resource, Spec, coerce, is_json, typed
 from mocks.store import CollectionKey, MemoryStore, Record
 from mocks.values import JsonPath, clone, sample, sample_string, schema_at, set_at, types_of
 
@@ -722,9 +722,12 @@ def query_pairs(scope: Scope) -> list[tuple[str, str]]:
     return parse_qsl(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True)
 
 
-def grouped(pairs: Sequence[tuple[str, str]]) -> dict[str, list[str]]:
+T = TypeVar("T")
+
+
+def grouped(pairs: Sequence[tuple[str, T]]) -> dict[str, list[T]]:
     """Pairs as each key's values, in order (a repeated key is an array)."""
-    multi: dict[str, list[str]] = {}
+    multi: dict[str, list[T]] = {}
     for key, value in pairs:
         multi.setdefault(key, []).append(value)
     return multi
@@ -804,9 +807,9 @@ def decode(media_type: str, content_type: str, raw: bytes, schema: Mapping[str, 
     return raw
 
 
-def multipart_fields(content_type: str, raw: bytes) -> list[tuple[str, str]]:
-    """The ``(name, value)`` fields of a multipart body (a file's bytes read as Latin-1 text); none for a
-    body that is only the closing delimiter."""
+def multipart_fields(content_type: str, raw: bytes) -> list[tuple[str, Any]]:
+    """The ``(name, value)`` fields of a multipart body: a part's text (a file's bytes read as Latin-1), or
+    the value a part of a JSON ``Content-Type`` holds; none for a body that is only the closing delimiter."""
     head = f"Content-Type: {content_type}\r\n\r\n".encode("latin-1")
     message = BytesParser(policy=HTTP).parsebytes(head + raw)
     boundary = message.get_boundary()
@@ -814,23 +817,46 @@ def multipart_fields(content_type: str, raw: bytes) -> list[tuple[str, str]]:
         return []
     if not message.is_multipart():
         raise ValueError("not multipart")
-    fields = []
+    fields: list[tuple[str, Any]] = []
     for part in message.iter_parts():
         name = part.get_param("name", header="content-disposition")
         payload = part.get_payload(decode=True)
         if not isinstance(name, str) or not isinstance(payload, bytes):
             raise ValueError("a part without a name")
-        fields.append((name, payload.decode("latin-1") if part.get_filename() else payload.decode()))
+        if part.get_filename():
+            fields.append((name, payload.decode("latin-1")))
+        elif "content-type" in part and is_json(part.get_content_type()):
+            fields.append((name, json.loads(payload, parse_constant=reject_constant)))
+        else:
+            fields.append((name, payload.decode()))
     return fields
 
 
-def form_fields(pairs: Sequence[tuple[str, str]], schema: Mapping[str, Any]) -> dict[str, Any]:
+def form_fields(pairs: Sequence[tuple[str, Any]], schema: Mapping[str, Any]) -> dict[str, Any]:
     """Form fields as an object, each typed as its property's schema, or the additional properties' (an
-    array from repeated names)."""
+    array from repeated names; a field sent as JSON is its value already); 400 for a field sent more than
+    once whose schema takes no array (no valid body is sent so)."""
     properties = schema.get("properties", {})
     extra = schema.get("additionalProperties")
     other = extra if isinstance(extra, Mapping) else {}
-    return {name: typed(values, properties.get(name, other)) for name, values in grouped(pairs).items()}
+    found = {}
+    for name, values in grouped(pairs).items():
+        field = properties.get(name, other)
+        if len(values) > 1 and types_of(field) and "array" not in types_of(field):
+            raise MockError(400, f"{name}: sent {len(values)} times, but it takes one value")
+        found[name] = form_value(values, field)
+    return found
+
+
+def form_value(values: list[Any], schema: Mapping[str, Any]) -> Any:
+    """A field's values as ``schema`` types them (``typed``); one sent as JSON is the value it holds, and
+    among several, each JSON one is an item."""
+    if all(isinstance(value, str) for value in values):
+        return typed(values, schema)
+    if len(values) == 1:
+        return values[0]
+    items = schema.get("items", {})
+    return [coerce(value, items) if isinstance(value, str) else value for value in values]
 
 
 def not_unicode(body: Any) -> str | None:

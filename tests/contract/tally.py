@@ -17,6 +17,6 @@ def item_shares() -> dict[str, tuple[int, int]]:
     }
 
 
-UNDECLARED_HEADER: Counter[str] = Counter()
-"""Negative cases whose only invalid part is a header the operation does not declare, per API: the
-negative-data check is not applied to them (``undeclared_header_only``)."""
+INDISTINGUISHABLE: Counter[tuple[str, str]] = Counter()
+"""Negative cases no server can tell from a valid request, per API and why (``tests.contract.wire``): the
+negative-data check is not applied to them."""

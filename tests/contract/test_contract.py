@@ -18,10 +18,7 @@ import hypothesis
 import pytest
 import schemathesis
 from schemathesis.config import SchemathesisConfig
-from schemathesis.core.parameters import ParameterLocation
 from schemathesis.errors import NoLinksFound
-from schemathesis.generation.meta import CoveragePhaseData, CoverageScenario
-from schemathesis.specs.openapi.checks import negative_data_rejection
 
 from codegen.registry import Api, apis
 from mocks import create_app, served_apis
@@ -30,7 +27,8 @@ from mocks.contract import settings
 from mocks.engine import MockApp
 from mocks.spec import ITEM_ACTIONS
 from tests.contract.serializers import register_unknown
-from tests.contract.tally import CASES, ITEM_CALLS, UNDECLARED_HEADER
+from tests.contract.tally import CASES, ITEM_CALLS
+from tests.contract.wire import call_and_validate
 from tests.contract.workflows import state_machine
 from tests.engine.conftest import TASKS
 
@@ -72,19 +70,6 @@ for _served in APIS:
         )
 
 
-def undeclared_header_only(case: schemathesis.Case[Any]) -> bool:
-    """Whether the case is schemathesis's negative case that only adds a header the operation does not
-    declare: an HTTP server takes any header (clients send many), so accepting it is right; schemathesis
-    flags it when a declared header is not a string (it rereads ``Int-Header: 1`` as the text ``"1"``,
-    off its integer schema). Every other check still runs on it, and the suite counts them."""
-    data = case.meta.phase.data if case.meta is not None else None
-    return (
-        isinstance(data, CoveragePhaseData)
-        and data.scenario == CoverageScenario.OBJECT_UNEXPECTED_PROPERTIES
-        and data.parameter_location == ParameterLocation.HEADER
-    )
-
-
 def stateless_test(name: str) -> Callable[..., None]:
     if name in UNFUZZABLE:
 
@@ -99,11 +84,7 @@ def stateless_test(name: str) -> Callable[..., None]:
     def test(case: schemathesis.Case[Any]) -> None:
         app.state.store.reset()
         CASES[name, "stateless"] += 1
-        if undeclared_header_only(case):
-            UNDECLARED_HEADER[name] += 1
-            case.call_and_validate(excluded_checks=[negative_data_rejection])
-        else:
-            case.call_and_validate()
+        call_and_validate(case, name)
 
     return test  # type: ignore[no-any-return]
 

@@ -220,6 +220,11 @@ MEDIA = {served.name: served for served in served_apis(HERE.parent / "fixtures" 
     [
         ({"data": {"to": "a@example.com", "count": "2", "tags": ["x", "y"]}}, 200, None),
         ({"data": {"to": "a@example.com", "count": "0"}}, 400, "count: 0 is less than the minimum of 1"),
+        (
+            {"data": {"to": "a@example.com", "count": ["1", "1"]}},
+            400,
+            "count: sent 2 times, but it takes one",
+        ),
         ({"data": {"to": "a@example.com", "count": "1"}, "files": {"attachment": b"\x00\xff"}}, 200, None),
         ({"data": {"to": "nobody", "count": "1"}, "files": {"attachment": b"x"}}, 400, 'to: "nobody" is not'),
         (
@@ -307,6 +312,15 @@ async def test_a_multipart_part_of_an_object_property_is_json():
         for meta, status in (('{"n": 1}', 204), ('{"n": "x"}', 400), ("n=1", 400)):
             sent = await http.post("/notes", files={"meta": (None, meta, "application/json")})
             assert sent.status_code == status, meta
+
+
+async def test_a_multipart_part_of_json_is_the_value_it_holds():
+    async with mock("finder") as http:
+        for rows, status in (("[[1, 2], [3]]", 204), ('[["x"]]', 400), ("[1]", 400)):
+            sent = await http.post("/notes", files={"rows": (None, rows, "application/json")})
+            assert sent.status_code == status, rows
+        two = [("rows", (None, "[1]", "application/json")), ("rows", (None, "[2, 3]", "application/json"))]
+        assert (await http.post("/notes", files=two)).status_code == 204  # a JSON part per item
 
 
 @pytest.mark.parametrize(
