@@ -39,9 +39,13 @@ def main() -> None:
     parser.add_argument(
         "--json", type=Path, default=Path(".bench/results.json"), help="where to write figures"
     )
+    names = {section.__name__.rpartition(".")[2]: section for section in SECTIONS}
+    parser.add_argument(
+        "--section", action="append", choices=names, help="run only this section (repeatable; default: all)"
+    )
     args = parser.parse_args()
     figures: list[Figure] = []
-    for section in SECTIONS:
+    for section in [names[name] for name in args.section] if args.section else SECTIONS:
         figures += section.run(smoke=args.smoke)
     if args.smoke:  # tiny sizes say nothing about the targets
         figures = [replace(f, met=None) for f in figures]

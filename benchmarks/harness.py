@@ -41,17 +41,18 @@ def interleaved_ratio(
     fn: Callable[[], object], baseline: Callable[[], object], *, rounds: int, number: int
 ) -> tuple[float, float]:
     """The median over ``rounds`` of fn's time / baseline's time, each round timing ``number`` calls of
-    both back to back (so a slow spell of a shared machine hits both), and the spread: half the distance
-    between the 10th and 90th percentile ratios, as a share of the median."""
+    both back to back (so a slow spell of a shared machine hits both) in this process's CPU time (so the
+    time other jobs take the core is not counted), and the spread: half the distance between the 10th and
+    90th percentile ratios, as a share of the median."""
     ratios = []
     for _ in range(rounds):
-        start = time.perf_counter()
+        start = time.process_time()
         for _ in range(number):
             baseline()
-        middle = time.perf_counter()
+        middle = time.process_time()
         for _ in range(number):
             fn()
-        ratios.append((time.perf_counter() - middle) / (middle - start))
+        ratios.append((time.process_time() - middle) / (middle - start))
     median = statistics.median(ratios)
     if rounds < 3:
         return median, 0.0
@@ -60,10 +61,10 @@ def interleaved_ratio(
 
 
 def calls_per_repeat(fn: Callable[[], object], budget: float = 0.05) -> int:
-    """How many calls of fn fill about budget seconds (at least one)."""
-    start = time.perf_counter()
+    """How many calls of fn fill about budget seconds (at least one), timed after a first call (which pays
+    one-time costs) as the median of five."""
     fn()
-    once = max(time.perf_counter() - start, 1e-7)
+    once = max(median_seconds(fn, repeats=5), 1e-7)
     return max(1, int(budget / once))
 
 

@@ -11,16 +11,27 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def test_every_benchmark_runs_and_reports(tmp_path):
-    results = tmp_path / "results.json"
+def smoke(results: Path, *options: str) -> subprocess.CompletedProcess[str]:
     done = subprocess.run(
-        [sys.executable, "-m", "benchmarks", "--smoke", "--json", str(results)],
+        [sys.executable, "-m", "benchmarks", "--smoke", "--json", str(results), *options],
         cwd=ROOT,
         capture_output=True,
         text=True,
         check=False,
     )
     assert done.returncode == 0, done.stderr[-3000:]
+    return done
+
+
+def test_one_section_runs_alone(tmp_path):
+    results = tmp_path / "results.json"
+    smoke(results, "--section", "call_cost")
+    assert {f["section"] for f in json.loads(results.read_text())["figures"]} == {"call cost"}
+
+
+def test_every_benchmark_runs_and_reports(tmp_path):
+    results = tmp_path / "results.json"
+    done = smoke(results)
     report = json.loads(results.read_text())
     assert report["machine"]["smoke"] is True
     figures = report["figures"]

@@ -53,6 +53,7 @@ from .raw import PageResponses, RawResponse
 from .redaction import protect, redact_chain
 from .responses import decode, status_error
 from .retries import AsyncRetryTransport, RetryPolicy, RetryTransport
+from .sending import built, url_prefix, with_cookie_jar
 from .transports import async_transport, sync_transport
 
 __all__ = [
@@ -200,6 +201,8 @@ class _ClientCore(Generic[HttpT]):
     _http: HttpT
     _http_client: Callable[[], HttpT]
     """The httpx client of the current settings over the connection pool."""
+    _prefix: str
+    """``_http``'s base URL, to which each request's path is appended (``sending.url_prefix``)."""
 
     def __init__(self, token: str | None, options: Mapping[str, Any], kind: type) -> None:
         unknown = set(options) - OPTIONS
@@ -268,8 +271,13 @@ class _ClientCore(Generic[HttpT]):
         vars(copied).pop("with_raw_response", None)  # the raw twin of this client, not of the copy
         copied._configure({**self._settings, **changes})
         copied._owns_pool = False
-        copied._http = copied._http_client()
+        copied._connect()
         return copied
+
+    def _connect(self) -> None:
+        """Take the httpx client of the current settings."""
+        self._http = self._http_client()
+        self._prefix = url_prefix(self._http)
 
     def _call_log(self) -> CallLog | None:
         """What the transport logs of each call, None when calls are not logged."""
@@ -426,7 +434,7 @@ class SyncClient(_ClientCore[httpx.Client]):
     def __init__(self, token: str | None = None, **options: Unpack[SyncOptions]) -> None:
         super().__init__(token, options, httpx.BaseTransport)
         self._pool = sync_transport(options.get("transport"))
-        self._http = self._http_client()
+        self._connect()
 
     def with_options(self, **changes: Unpack[SyncSettings]) -> Self:
         """A new client with ``changes`` to its settings (``base_url``, ``timeout``, ``headers``, ...),
@@ -437,7 +445,7 @@ class SyncClient(_ClientCore[httpx.Client]):
         transport: httpx.BaseTransport = RetryTransport(self._pool, self.retry)
         if (log := self._call_log()) is not None:
             transport = LoggingTransport(transport, log)
-        return httpx.Client(transport=transport, **self._http_options)
+        return with_cookie_jar(httpx.Client(transport=transport, **self._http_options))
 
     def _call(
         self, operation: Operation[ResponseT], arguments: Mapping[str, Any], *call: *PerCall
@@ -455,7 +463,7 @@ class SyncClient(_ClientCore[httpx.Client]):
 
     def _send(self, operation: Operation[Any], request: dict[str, Any]) -> httpx.Response:
         try:
-            response = self._http.request(**request)
+            response = self._http.send(built(self._http, self._prefix, request), auth=request["auth"])
         except httpx.RequestError as exc:
             raise self._transport_error(operation, exc) from exc
         return seen(request, response)
@@ -505,7 +513,7 @@ class AsyncClient(_ClientCore[httpx.AsyncClient]):
     def __init__(self, token: str | None = None, **options: Unpack[AsyncOptions]) -> None:
         super().__init__(token, options, httpx.AsyncBaseTransport)
         self._pool = async_transport(options.get("transport"))
-        self._http = self._http_client()
+        self._connect()
 
     def with_options(self, **changes: Unpack[AsyncSettings]) -> Self:
         """A new client with ``changes`` to its settings (``base_url``, ``timeout``, ``headers``, ...),
@@ -516,7 +524,7 @@ class AsyncClient(_ClientCore[httpx.AsyncClient]):
         transport: httpx.AsyncBaseTransport = AsyncRetryTransport(self._pool, self.retry)
         if (log := self._call_log()) is not None:
             transport = AsyncLoggingTransport(transport, log)
-        return httpx.AsyncClient(transport=transport, **self._http_options)
+        return with_cookie_jar(httpx.AsyncClient(transport=transport, **self._http_options))
 
     async def _call(
         self, operation: Operation[ResponseT], arguments: Mapping[str, Any], *call: *PerCall
@@ -534,7 +542,8 @@ class AsyncClient(_ClientCore[httpx.AsyncClient]):
 
     async def _send(self, operation: Operation[Any], request: dict[str, Any]) -> httpx.Response:
         try:
-            response = await self._http.request(**request)
+            sent = built(self._http, self._prefix, request)
+            response = await self._http.send(sent, auth=request["auth"])
         except httpx.RequestError as exc:
             raise self._transport_error(operation, exc) from exc
         return seen(request, response)
