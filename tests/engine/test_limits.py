@@ -15,7 +15,7 @@ import pytest
 from codegen.registry import apis
 from mocks import create_app
 from mocks.engine import BODY_TIMEOUT, MockApp
-from mocks.server import MAX_HEAD_BYTES, HeadDeadline, serving_in_thread
+from mocks.server import MAX_HEAD_BYTES, BoundedHead, serving_in_thread
 from mocks.spec import DEFAULT_MAX_BODY
 from tests.engine.conftest import TASKS, TASKS_PATH
 
@@ -117,8 +117,9 @@ def test_a_client_sending_less_than_its_content_length_is_cut_off():
 
 
 def test_request_heads_are_capped_in_size_and_in_time(monkeypatch):
-    monkeypatch.setattr(HeadDeadline, "head_timeout", 1.0)
-    huge = f"GET {TASKS_PATH} HTTP/1.1\r\nHost: mock\r\nX-Pad: {'x' * 16 * MAX_HEAD_BYTES}\r\n\r\n"
+    monkeypatch.setattr(BoundedHead, "head_timeout", 1.0)
+    huge = f"GET {TASKS_PATH} HTTP/1.1\r\nHost: mock\r\nX-Pad: {'x' * (MAX_HEAD_BYTES + 1024)}\r\n\r\n"
+    fits = f"GET {TASKS_PATH} HTTP/1.1\r\nHost: mock\r\nX-Pad: {'x' * (MAX_HEAD_BYTES - 1024)}\r\n\r\n"
     slow = f"GET {TASKS_PATH} HTTP/1.1\r\nHost: mock\r\n"  # never ends its headers
     with serving_in_thread(MockApp(TASKS)) as url:
         try:
@@ -126,6 +127,10 @@ def test_request_heads_are_capped_in_size_and_in_time(monkeypatch):
         except ConnectionResetError:  # refused while the rest of the head was still on its way
             received = b"HTTP/1.1 400 "
         assert received.startswith(b"HTTP/1.1 400 ")
+        received, _ = raw_exchange(url, huge.encode()[: MAX_HEAD_BYTES + 512], wait=10)  # still arriving
+        assert received.startswith(b"HTTP/1.1 400 ")
+        received, _ = raw_exchange(url, fits.encode(), wait=10)
+        assert received.startswith(b"HTTP/1.1 401 ")  # read whole: refused for its missing token
         received, elapsed = raw_exchange(url, slow.encode(), wait=10)
     assert received == b""
     assert 1.0 <= elapsed < 3  # closed by the server, not by our timeout
