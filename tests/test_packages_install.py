@@ -55,6 +55,8 @@ def test_client_installs_with_what_it_declares_and_builds_clients(api: Api, tmp_
     client, models = copy(tmp_path, api.client_project), copy(tmp_path, api.models_project)
     python = install(tmp_path, client, models, runtime_project(tmp_path))
     scope = dict.fromkeys(api.client_parameters, "scope-1")
+    if not api.spec.get("servers"):  # no default base URL: the client must be given one
+        scope["base_url"] = "https://api.example.test"
     check = (
         f"from {api.client_package} import {api.title}Client, Async{api.title}Client, AuthenticatedClient\n"
         f"client = {api.title}Client({SECRET!r}, **{scope!r})\n"
