@@ -54,8 +54,7 @@ class ApiMock:
         """Answer the next ``times`` calls of ``operation`` with ``status`` (None: every call), with the
         API's own error body for it unless ``body`` is given (sent as it is), and ``headers`` added
         (``{"Retry-After": "2"}``)."""
-        fault = Fault(status=status, body=body, times=times, headers={} if headers is None else headers)
-        self.app.faults.add(operation, fault, validate=False)
+        self.respond(operation, status, body, validate=False, times=times, headers=headers)
 
     def delay(self, operation: str, seconds: float, *, times: int | None = None) -> None:
         """Wait ``seconds`` before answering the next ``times`` calls of ``operation`` (None: every call)."""
