@@ -55,6 +55,8 @@ PARAMETER = re.compile(r"{([^}]+)}")
 TRANSPORT_STATUSES = frozenset({408, 413})
 """Statuses of the transport (body too large or too slow), answered as they are, documented or not."""
 SURROGATE = re.compile("[\ud800-\udfff]")
+MAX_DEPTH = 100
+"""Deepest nesting of arrays and objects a request body may have."""
 
 
 class MockError(Exception):
@@ -162,15 +164,18 @@ def echo(body: Any, values: Mapping[str, int]) -> None:
 def error_body(template: Any, status: int, message: str | None, documented: bool) -> Any:
     """An error body shaped like ``template`` (a documented example): the message replaced, and for a
     status the spec does not document, the code too (``method_not_allowed`` for 405, or 405 where the
-    code is an integer)."""
+    code is an integer), or a ``message`` added to a shape that has neither."""
     body = clone(template) if isinstance(template, dict) else {"code": "", "message": ""}
     phrase = HTTPStatus(status).phrase
+    code = None
     if not documented:
         code = next((key for key in CODE_KEYS if type(body.get(key)) in (str, int)), None)
         if code is not None:
             name = phrase.lower().replace(" ", "_").replace("-", "_")
             body[code] = status if isinstance(body[code], int) else name
     text = next((key for key in MESSAGE_KEYS if isinstance(body.get(key), str)), None)
+    if text is None and not documented and code is None:  # a shape with neither says why anyway
+        text = MESSAGE_KEYS[0]
     if text is not None and (message is not None or not documented):
         body[text] = message or phrase
     return body
@@ -785,7 +790,7 @@ def parse_body(operation: Operation, raw: bytes, headers: Mapping[str, str]) -> 
     if isinstance(body, bytes):
         return body
     check = operation.body_checks[documented]
-    problem = not_unicode(body) or first_error(check, body, "body", prefixed=False)
+    problem = unstorable(body) or first_error(check, body, "body", prefixed=False)
     if problem is not None:
         raise MockError(400, problem)
     return body
@@ -859,15 +864,18 @@ def form_value(values: list[Any], schema: Mapping[str, Any]) -> Any:
     return [coerce(value, items) if isinstance(value, str) else value for value in values]
 
 
-def not_unicode(body: Any) -> str | None:
+def unstorable(body: Any) -> str | None:
     """``where: ...`` naming a string of a JSON body, or the object holding a property name, that is not
-    valid Unicode (a lone surrogate such as ``"\\ud800"``), or None when every string is."""
+    valid Unicode (a lone surrogate such as ``"\\ud800"``), or a value nested deeper than ``MAX_DEPTH``
+    (what the store could not keep and hand back), or None when there is none."""
     pending: list[tuple[tuple[str, ...], Any]] = [((), body)]
     while pending:
         path, value = pending.pop()
         where = ".".join(path) or "body"
         if isinstance(value, str) and SURROGATE.search(value):
             return f"{where}: contains a lone surrogate, which is not valid Unicode"
+        if isinstance(value, dict | list) and len(path) >= MAX_DEPTH:
+            return f"body: nested deeper than {MAX_DEPTH} levels"
         if isinstance(value, dict):
             if any(SURROGATE.search(key) for key in value):
                 return f"{where}: a property name contains a lone surrogate, which is not valid Unicode"

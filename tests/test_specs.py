@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from openapi_spec_validator import validate
 
+from codegen.problems import validate as problems
 from codegen.registry import make_api
 from tests.spec_walk import APIS, STYLED, examples, load_spec, operations, schema_errors
 
@@ -94,8 +95,26 @@ def parameters(api: str, path: str, op: dict[str, Any]) -> dict[str, dict[str, A
 
 
 @pytest.mark.parametrize("api", APIS)
-def test_spec_is_valid_openapi(api):
+def test_spec_has_no_problem_the_pipeline_refuses(api):
+    errors, _ = problems(load_spec(api))
+    assert errors == []
+
+
+@pytest.mark.parametrize("api", STYLED)
+def test_house_style_specs_are_valid_openapi_without_warnings(api):
     validate(load_spec(api))
+
+
+def test_an_unexpected_keyword_is_a_warning_and_a_wrong_type_an_error():
+    spec: dict[str, Any] = {
+        "openapi": "3.1.0",
+        "info": {"title": "t", "version": "1"},
+        "paths": {"/a": {"get": {"title": "unexpected", "responses": {"200": {"description": "ok"}}}}},
+    }
+    errors, warnings = problems(spec)
+    assert (errors, [w.parts for w in warnings]) == ([], [("paths", "/a", "get")])
+    spec["paths"]["/a"]["get"]["responses"] = "none"
+    assert problems(spec)[0]
 
 
 @pytest.mark.parametrize("api", STYLED)

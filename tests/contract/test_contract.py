@@ -127,7 +127,8 @@ def test_workflows(name):
 def test_every_api_has_its_credentials_and_scope():
     """The config carries each mock's credentials and pins each scope parameter to the mock's value."""
     for served in APIS:
-        [project] = [p for p in settings(APIS)["project"] if p["title"] == served.spec["info"]["title"]]
+        [project] = settings([served])["project"]
+        assert project["title"] == served.spec["info"]["title"]
         for auth in project.get("auth", {}).get("openapi", {}).values():
             assert served.mock.token in auth.values()
         assert project.get("parameters", {}) == {f"path.{k}": v for k, v in served.mock.scope.items()}

@@ -66,6 +66,7 @@ def negative(path: str, body: Any, media_type: str, app: Any = accept_all) -> sc
         ("/marks", {"marks": None, "count": 3}, MULTIPART),
         ("/notes", {}, NOTE),  # the bytes {}, which are the string "{}"
         ("/notes", 7, NOTE),
+        ("/files", {"upload": "not binary"}, MULTIPART),  # a file part: bytes, as any file's
     ],
 )
 def test_a_negative_case_sent_as_a_valid_one_is_recognised_and_only_the_negative_check_is_off(
@@ -86,6 +87,7 @@ def test_a_negative_case_sent_as_a_valid_one_is_recognised_and_only_the_negative
         ("/marks", {"marks": [None], "count": "many"}, MULTIPART),  # "many" reads as no integer
         ("/marks", {"marks": "x"}, MULTIPART),  # the part "x" is no null
         ("/marks", {"marks": [None], "count": 1.5}, MULTIPART),
+        ("/files", {"upload": "not binary", "count": "many"}, MULTIPART),
     ],
 )
 def test_a_negative_case_a_server_can_tell_apart_still_fails_when_accepted(path, body, media_type):

@@ -18,7 +18,7 @@ from mocks import served_apis
 from mocks.auth import basic_login
 from mocks.clients import environment
 from mocks.contract import settings
-from mocks.engine import MockApp
+from mocks.engine import MAX_DEPTH, MockApp, error_body
 from mocks.spec import bounded
 from mocks.values import sample
 from tests.engine.conftest import FIXTURES, HERE
@@ -101,9 +101,10 @@ async def test_an_id_in_the_create_body_does_not_break_delete():
         (b'{"id": 1, "name": "\\ud800"}', "name"),
         (b'{"id": 1, "name": "Rex", "tag": "a\\udfffb"}', "tag"),
         (b'{"id": 1, "name": "Rex", "\\ud800": 1}', "body"),
+        (b'{"id": 1, "name": "Rex", "tag": ' + b"[" * MAX_DEPTH + b"]" * MAX_DEPTH + b"}", "body"),
     ],
 )
-async def test_a_lone_surrogate_is_a_400_naming_the_field_and_nothing_is_stored(content, field):
+async def test_a_lone_surrogate_or_deep_nesting_is_a_400_and_nothing_is_stored(content, field):
     async with mock("pets") as http:
         stored = (await http.get("/pets", params=KEY)).json()
         headers = {"Content-Type": "application/json"}
@@ -341,3 +342,9 @@ def test_openapi_30_nullable_takes_null_and_a_property_named_nullable_is_kept():
     assert bounded({"enum": ["a"], "nullable": True}) == {"anyOf": [{"type": "null"}, {"enum": ["a", None]}]}
     named = {"type": "object", "properties": {"nullable": {"type": "integer"}}, "required": ["nullable"]}
     assert bounded(named) == named
+
+
+def test_an_error_shape_without_code_or_message_still_says_why():
+    assert error_body({}, 400, "body: not valid", documented=False) == {"message": "body: not valid"}
+    assert error_body({"code": 0}, 404, None, documented=False) == {"code": 404}
+    assert error_body({}, 400, "body: not valid", documented=True) == {}

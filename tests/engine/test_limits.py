@@ -189,7 +189,8 @@ def test_no_input_gives_a_500(served):
                     for method in ("POST", "PATCH", "PUT"):
                         response = await http.request(method, target, content=body, headers=token)
                         statuses.append(response.status_code)
-                        assert response.json()
+                        if response.status_code >= 400 or "json" in response.headers.get("content-type", ""):
+                            response.json()  # raises unless the body is JSON (a 2xx may be text or none)
         return statuses
 
     statuses = asyncio.run(run())
