@@ -319,11 +319,13 @@ EXTRA = "__pydantic_extra__"
 """The field datamodel-code-generator lists for a typed ``additionalProperties``."""
 
 
-def load_models(metadata: Path) -> tuple[dict[tuple[str, ...], Model], set[str]]:
+def load_models(metadata: Path) -> tuple[dict[tuple[str, ...], Model], set[str], dict[str, str]]:
     """The generated models by the spec location they come from (the last one written for a location: an
-    enum inside a root model comes first), and every class name."""
+    enum inside a root model comes first), every class name, and the response-side copies of schemas by
+    the schema's name (``codegen/open_enums.py``)."""
     models = {}
-    entries = json.loads(metadata.read_text(encoding="utf-8"))["models"]
+    found = json.loads(metadata.read_text(encoding="utf-8"))
+    entries = found["models"]
     for entry in entries:
         fields = {
             item["alias"]: Field(item["name"], item["alias"], item["type"], item["required"])
@@ -333,7 +335,7 @@ def load_models(metadata: Path) -> tuple[dict[tuple[str, ...], Model], set[str]]
         unnamed = bool(fields) and all(item["original_name"] is None for item in entry["fields"])
         kind = ("root" if list(fields) == ["root"] else "enum") if unnamed else "object"
         models[tuple(entry["source_path"])] = Model(entry["class_name"], fields, kind)
-    return models, {entry["class_name"] for entry in entries}
+    return models, {entry["class_name"] for entry in entries}, found.get("outputs", {})
 
 
 def is_json(media: str) -> bool:
@@ -667,7 +669,7 @@ class Describer:
         """``spec``: the spec as the generators read it (``named``)."""
         self.api = api
         self.spec = spec
-        self.models, self.class_names = load_models(metadata)
+        self.models, self.class_names, self.outputs = load_models(metadata)
         self.enums = string_enums(self.spec, self.models)
         self.by_name = {model.name: model for model in self.models.values()}
         self.roots = {
@@ -790,10 +792,13 @@ class Describer:
         """The operation's security requirements (else the spec's): any one of them, each all its schemes."""
         return tuple(tuple(requirement) for requirement in op.get("security", self.spec.get("security", [])))
 
-    def model_at(self, parts: tuple[str, ...], schema: Any, what: str) -> Model:
-        """The generated model of the schema at ``parts`` (or of the schema its ``$ref`` names)."""
+    def model_at(self, parts: tuple[str, ...], schema: Any, what: str, output: bool = False) -> Model:
+        """The generated model of the schema at ``parts`` (or of the schema its ``$ref`` names; with
+        ``output``, of its response-side copy if it has one)."""
         if isinstance(schema, dict) and "$ref" in schema:
             parts = location(schema["$ref"])
+            if output and parts[:2] == ("components", "schemas") and parts[2] in self.outputs:
+                parts = ("components", "schemas", self.outputs[parts[2]])
         model = self.models.get(parts)
         if model is None:
             raise DescribeError(parts, f"no generated model for {what}")
@@ -960,7 +965,7 @@ class Describer:
                 chosen = media
                 parts = (*here, "responses", status, "content", media, "schema")
                 if is_json(media):
-                    model = self.model_at(parts, content[media].get("schema"), f"the {status} response")
+                    model = self.model_at(parts, content[media].get("schema"), f"the {status} response", True)
                 else:
                     model, text = unmodelled(media), self.text_model(parts, media)
         return model, empty, chosen, text

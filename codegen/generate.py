@@ -43,6 +43,7 @@ from referencing.exceptions import Unresolvable
 
 from codegen import docs
 from codegen.describe import DescribeError, Describer, for_models, location, modelled, named, original
+from codegen.open_enums import opened
 from codegen.problems import Problem, SpecError, validate
 from codegen.registry import ROOT, SPECS, Api, RegistryError, apis
 from mocks.installed import ENTRY, GROUP, SPEC
@@ -131,6 +132,7 @@ def generate_models(api: Api, spec: dict[str, Any], out: Path, metadata: Path, s
     (out / "pyproject.toml").write_text(MODELS_PYPROJECT.format(**names), encoding="utf-8")
     (package / "py.typed").write_text("", encoding="utf-8")
     spec, moved = modelled(spec)
+    spec, outputs = opened(spec)
     source.write_text(yaml.dump(spec, Dumper=DUMPER, sort_keys=False, allow_unicode=True), encoding="utf-8")
     arguments = ["--input", str(source), "--output", str(package / "__init__.py")]
     with warnings.catch_warnings(record=True) as caught, contextlib.redirect_stderr(io.StringIO()) as said:
@@ -146,10 +148,9 @@ def generate_models(api: Api, spec: dict[str, Any], out: Path, metadata: Path, s
     told = dict.fromkeys([*lines, *(str(warning.message) for warning in caught)])
     print_problems(api, [Problem((), f"datamodel-codegen: {line}") for line in told], "warning")
     models = json.loads(metadata.read_text(encoding="utf-8"))["models"]
-    if moved:  # the models of the copied schemas, at the spec locations they were copied from
-        for entry in models:
-            entry["source_path"] = original(moved, tuple(entry["source_path"]))
-        metadata.write_text(json.dumps({"models": models}), encoding="utf-8")
+    for entry in models:  # the models of the copied schemas, at the spec locations they were copied from
+        entry["source_path"] = original(moved, tuple(entry["source_path"]))
+    metadata.write_text(json.dumps({"models": models, "outputs": outputs}), encoding="utf-8")
     write_all(package / "__init__.py", [entry["class_name"] for entry in models])
     example = models[0]["class_name"] if models else None
     readme = MODELS_README if example else MODELS_README.split("\n```python")[0] + "\n"

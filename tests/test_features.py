@@ -140,9 +140,9 @@ def test_an_unknown_enum_value_in_a_response_is_kept_with_a_warning_in_both_mode
         for strict in (True, False):
             client = boards.BoardsClient("t", transport=httpx.MockTransport(server), strict=strict)
             cards = client.list_cards("public").cards
-            assert [card.state for card in cards] == ["lost", boards_models().State.done]
+            assert [card.state for card in cards] == ["lost", "done"]
     assert [record.getMessage() for record in caplog.records] == [
-        "listCards: response field cards[0].state kept as sent: Input should be 'todo', 'done' or 'archived'"
+        "listCards: response field cards[0].state kept as sent: 'lost' is none of 'todo', 'done', 'archived'"
     ] * 2
 
 

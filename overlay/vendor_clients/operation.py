@@ -264,7 +264,7 @@ class Operation(Generic[ResponseT]):
         try:
             validate_json(model, content)
         except pydantic.ValidationError as exc:
-            path, problem = describe(exc)
+            path, problem = describe(exc, content)
             if whole:
                 path = whole + ("" if path == "<body>" else path if path.startswith("[") else f".{path}")
             wire, dot, rest = path.partition(".")

@@ -15,7 +15,8 @@ import pydantic
 
 from .auth import Secret
 from .errors import APIStatusError, ErrorResponse, ResponseValidationError, status_error_class
-from .lenient import open_enums_only, path_of, salvaged
+from .lenient import Loc, open_enums_only, path_of, salvaged
+from .open_enums import plan, unknown_values
 from .redaction import redacted_headers
 
 JSON = "application/json"
@@ -68,7 +69,7 @@ def decode(
     (``bytes``) of the ``media`` type; None for a success status documented without a body; the typed
     error for an error status. A JSON body off the spec is ``ResponseValidationError``, unless only its
     enum values are unknown or ``strict`` is False: then the model is built with those values as sent,
-    each logged once (per ``warned``) as a WARNING."""
+    each logged once (per ``warned``) as a WARNING, as is each unknown value of an open enum."""
     if not response.is_success:
         raise status_error(response, secret)
     if model is None or response.status_code in empty_statuses:
@@ -83,18 +84,23 @@ def decode(
     if raw or (content_type != JSON and not content_type.endswith("+json")):
         got = content_type or "no content-type"
         raise off_spec(response, operation, secret, f"expected {media if raw else JSON}, got {got}")
+    problems: dict[str, str] = {}
     try:
-        return validate_json(model, response.content)
+        found = validate_json(model, response.content)
     except pydantic.ValidationError as exc:
         kept = None
         if not strict or open_enums_only(exc):
             with contextlib.suppress(ValueError):
                 kept = salvaged(model, response.content, exc)
         if kept is None:
-            path, problem = describe(exc)
+            path, problem = describe(exc, response.content)
             raise off_spec(response, operation, secret, problem, path) from exc
-        warn(operation, kept[1], set() if warned is None else warned)
-        return kept[0]
+        found, problems = kept
+    if plan(model) is not None:
+        problems = {**problems, **unknown_values(model, found)}
+    if problems:
+        warn(operation, problems, set() if warned is None else warned)
+    return found
 
 
 def warn(operation: str, kept: dict[str, str], warned: MutableSet[tuple[str, str]]) -> None:
@@ -114,7 +120,7 @@ def checked_text(
     try:
         validate_json(model, json.dumps(found).encode())
     except pydantic.ValidationError as exc:
-        raise off_spec(response, operation, secret, describe(exc)[1]) from exc
+        raise off_spec(response, operation, secret, describe(exc, b"")[1]) from exc
     return found
 
 
@@ -137,13 +143,40 @@ def off_spec(
     )
 
 
-def describe(exc: pydantic.ValidationError) -> tuple[str, str]:
-    """The first error's field path (``data.workspaces[3].created_at``) and problem, without the value."""
+def describe(exc: pydantic.ValidationError, content: bytes) -> tuple[str, str]:
+    """The first error's field path in the JSON ``content`` (``data.workspaces[3].created_at``) and
+    problem, without the value; each field counted once (a union reports one error per member)."""
     errors = exc.errors(include_url=False, include_input=False)
-    first = errors[0]
-    path = path_of(tuple(first["loc"]))
-    more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
-    return path or "<body>", f"{first['msg']}{more}"
+    try:
+        document = json.loads(content)
+    except (ValueError, RecursionError):  # not JSON, or nested past the parser's limit
+        document = None
+    paths = dict.fromkeys(path_of(in_document(error, document)) for error in errors)
+    path = next(iter(paths))
+    more = f" (and {len(paths) - 1} more)" if len(paths) > 1 else ""
+    return path or "<body>", f"{errors[0]['msg']}{more}"
+
+
+def in_document(error: Any, document: Any) -> Loc:
+    """An error's location without the parts pydantic adds for union members (``literal['a','b']``, a
+    member's class name): the names no object on the way holds, but a missing field's own name."""
+    loc: Loc = tuple(error["loc"])
+    kept: list[str | int] = []
+    node = document
+    for index, part in enumerate(loc):
+        if isinstance(node, dict | list) and contains(node, part):
+            node = node[part]  # type: ignore[index]
+        elif isinstance(part, str) and not (index == len(loc) - 1 and error["type"] == "missing"):
+            continue
+        kept.append(part)
+    return tuple(kept) if document is not None else loc
+
+
+def contains(node: dict[str, Any] | list[Any], part: str | int) -> bool:
+    """Whether an object has the key or an array the index ``part``."""
+    if isinstance(node, dict):
+        return part in node
+    return isinstance(part, int) and 0 <= part < len(node)
 
 
 def status_error(response: httpx.Response, secret: Secret) -> APIStatusError:
