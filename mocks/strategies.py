@@ -12,9 +12,10 @@ from __future__ import annotations
 import importlib
 import json
 from collections.abc import Callable, Mapping
-from functools import cache
+from functools import cache, partial
 from typing import Any
 
+import pydantic
 from hypothesis import strategies as st
 from vendor_clients.operation import Operation as ClientOperation
 from vendor_clients.responses import validate_json
@@ -46,7 +47,7 @@ class ApiStrategies:
             documented = (
                 (operation.body, found.body_schema),
                 (operation.response, found.success_schema or None),
-                (operation.parameters, parameters(found)),
+                (operation.parameters, parameters(found, operation)),
             )
             for model, schema in documented:
                 if model is not None and schema is not None:
@@ -56,7 +57,7 @@ class ApiStrategies:
         if name not in self.__dict__.get("schemas", {}):
             raise AttributeError(f"{self.api.name} has no model {name!r}")
         model, schema = self.schemas[name]
-        return lambda: valid_values(schema).map(
+        return lambda: valid_values(schema, self.spec.document, partial(read_by, model)).map(
             lambda value: validate_json(model, json.dumps(value).encode())
         )
 
@@ -65,15 +66,40 @@ class ApiStrategies:
         found = self.operations.get(operation_id)
         if found is None:
             raise ValueError(f"no operation {operation_id!r} in {self.api.name}")
-        return valid_values(found.success_schema)
+        return valid_values(found.success_schema, self.spec.document)
 
 
-def parameters(operation: Operation) -> dict[str, Any]:
-    """The schema of an operation's path, query and header parameters as one object, by wire name."""
+def read_by(model: type[Any], value: Any) -> bool:
+    """Whether ``model`` reads the JSON value (as the client reads a response)."""
+    try:
+        validate_json(model, json.dumps(value).encode())
+    except pydantic.ValidationError:
+        return False
+    return True
+
+
+def parameters(operation: Operation, client: ClientOperation[Any]) -> dict[str, Any]:
+    """The schema of an operation's parameters as one object, by their keys in the client's parameters
+    model (the wire name unless two parameters share it)."""
+    wires = {
+        "path": client.path_params,
+        "query": client.query_params,
+        "header": client.header_params,
+        "cookie": client.cookie_params,
+    }
+    keys = {
+        (location, wire): client.parameter_keys.get(name, wire)
+        for location, names in wires.items()
+        for name, wire in names.items()
+    }
+    named = [
+        (keys.get((parameter.location, parameter.name), parameter.name), parameter)
+        for parameter in operation.parameters
+    ]
     return {
         "type": "object",
-        "properties": {parameter.name: parameter.schema for parameter in operation.parameters},
-        "required": [parameter.name for parameter in operation.parameters if parameter.required],
+        "properties": {key: parameter.schema for key, parameter in named},
+        "required": [key for key, parameter in named if parameter.required],
     }
 
 
