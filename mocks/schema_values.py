@@ -44,25 +44,26 @@ def valid_values(
 ) -> st.SearchStrategy[Any]:
     """Values valid against ``schema`` (whose ``$ref`` point into ``document``) and, when given, accepted
     by ``accepts`` (a model reading them)."""
-    return repaired(values(schema, document or {}), schema, document or {}, accepts)
+    valid = checker(schema, document or {}, accepts)
+    return repaired(values(schema, document or {}), schema, valid).filter(valid)
+
+
+def checker(
+    schema: Mapping[str, Any], document: Mapping[str, Any], accepts: Callable[[Any], bool] | None = None
+) -> Callable[[Any], bool]:
+    """Whether a value is valid against ``schema`` and accepted by ``accepts``."""
+    check = validator(rooted(schema, document)).is_valid
+    return lambda value: check(value) and (accepts is None or accepts(value))
 
 
 def repaired(
-    drawn: st.SearchStrategy[Any],
-    schema: Mapping[str, Any],
-    document: Mapping[str, Any],
-    accepts: Callable[[Any], bool] | None = None,
+    drawn: st.SearchStrategy[Any], schema: Mapping[str, Any], valid: Callable[[Any], bool]
 ) -> st.SearchStrategy[Any]:
-    """``drawn`` with each value that is not valid replaced by the schema's sample (minimal, else
-    complete); filtered instead when neither sample is valid."""
-    check = validator(rooted(schema, document)).is_valid
-
-    def valid(value: Any) -> bool:
-        return check(value) and (accepts is None or accepts(value))
-
+    """``drawn`` with each value that is not ``valid`` replaced by the schema's sample (minimal, else
+    complete), when one of them is valid."""
     fallback = [value for value in (sample(schema), sample(schema, complete=True)) if valid(value)]
     if not fallback:
-        return drawn.filter(valid)
+        return drawn
     return drawn.map(lambda value: value if valid(value) else fallback[0])
 
 
@@ -87,11 +88,12 @@ def values(schema: Mapping[str, Any], document: Mapping[str, Any], depth: int = 
     if members:
         rest = {key: value for key, value in schema.items() if key not in ("anyOf", "oneOf")}
         drawn = st.one_of([values({**rest, **member}, document, depth) for member in members])
-        return repaired(drawn, schema, document)
+        return repaired(drawn, schema, checker(schema, document))
     if "allOf" in schema:
         parts = [pointed(document, part["$ref"]) if "$ref" in part else part for part in schema["allOf"]]
         rest = {key: value for key, value in schema.items() if key != "allOf"}
-        return repaired(values(reduce(merge, [*parts, rest]), document, depth), schema, document)
+        merged = values(reduce(merge, [*parts, rest]), document, depth)
+        return repaired(merged, schema, checker(schema, document))
     kinds = types_of(schema) or (["object"] if "properties" in schema else [])
     if schema.get("nullable") is True:
         kinds = [*kinds, "null"]
