@@ -1,7 +1,7 @@
 """Hypothesis strategies of the JSON values a (dereferenced) JSON Schema allows: every optional property
 present and absent, null where the type allows it, every ``enum`` value, bounds, lengths, ``pattern`` and
 the common formats. A schema that contains itself is followed a few levels deep through the document's
-``$ref`` (then its optional parts are left out). Each union, ``allOf`` and whole value drawn is checked by
+``$ref`` (then its sample ends it). Each union, ``allOf`` and whole value drawn is checked by
 the schema's compiled validator, and one that is not valid (a keyword not modelled, ``multipleOf``,
 ``not``, a union's members overlapping) is replaced by the schema's deterministic sample
 (``mocks.values.sample``): what a strategy gives is valid, without filtering most draws away."""
@@ -78,9 +78,8 @@ def rooted(schema: Mapping[str, Any], document: Mapping[str, Any]) -> Mapping[st
 def values(schema: Mapping[str, Any], document: Mapping[str, Any], depth: int = 0) -> st.SearchStrategy[Any]:
     """Values of the shape ``schema`` describes (unions and ``allOf`` checked, the whole not yet)."""
     if "$ref" in schema:  # left by dereferencing where a schema contains itself
-        if depth >= MAX_DEPTH:
-            return st.nothing()
-        return values(pointed(document, schema["$ref"]), document, depth + 1)
+        target = pointed(document, schema["$ref"])
+        return st.just(sample(target)) if depth >= MAX_DEPTH else values(target, document, depth + 1)
     if "const" in schema:
         return st.just(schema["const"])
     if "enum" in schema:
