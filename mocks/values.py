@@ -26,6 +26,7 @@ FORMATS = {
     "hostname": "host{n}.example.com",
     "ipv4": "192.0.2.1",
     "ipv6": "2001:db8::1",
+    "byte": "c2FtcGxl",
 }
 
 
@@ -94,11 +95,19 @@ def one_of(schema: Mapping[str, Any], number: int, complete: bool) -> Any:
     return next((candidate for candidate in candidates if check.is_valid(candidate)), candidates[0])
 
 
-def merge(left: dict[str, Any], right: Mapping[str, Any]) -> dict[str, Any]:
-    """Two object schemas of an ``allOf`` as one (properties and required lists united)."""
-    properties = {**left.get("properties", {}), **right.get("properties", {})}
-    required = [*left.get("required", []), *right.get("required", [])]
-    return {**left, **right, "properties": properties, "required": required}
+def merge(left: Mapping[str, Any], right: Mapping[str, Any]) -> dict[str, Any]:
+    """Two schemas of an ``allOf`` as one: a property both declare merged alike, required lists united,
+    else the keywords of ``right``."""
+    merged = {**left, **right}
+    if "properties" in left and "properties" in right:
+        mine, theirs = left["properties"], right["properties"]
+        merged["properties"] = {
+            name: merge(mine[name], theirs[name]) if name in mine and name in theirs else schema
+            for name, schema in {**mine, **theirs}.items()
+        }
+    if "required" in left and "required" in right:
+        merged["required"] = list(dict.fromkeys([*left["required"], *right["required"]]))
+    return merged
 
 
 def sample_object(schema: Mapping[str, Any], number: int, complete: bool) -> dict[str, Any]:

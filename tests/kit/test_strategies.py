@@ -4,6 +4,8 @@ field present and absent, null where nullable, and every enum value."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -11,12 +13,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis.strategies import SearchStrategy
 from pydantic import MISSING, BaseModel
 
-from codegen.registry import apis
+from codegen.registry import api, apis
 from mocks.engine import read_spec
 from mocks.spec import validator
-from mocks.strategies import strategies
+from mocks.strategies import ApiStrategies, strategies
+from tests.test_features import generated
 
 EXAMPLES = 200
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "strategies"
 MODELS = [(api.name, name) for api in apis() for name in sorted(strategies(api.name).schemas)]
 
 
@@ -98,3 +102,34 @@ def test_an_unknown_model_or_operation_is_named():
         strategies("pilfer").Spaces()
     with pytest.raises(ValueError, match="no operation 'listSpace'"):
         strategies("pilfer").responses("listSpace")
+
+
+@pytest.fixture(scope="module")
+def fixture_api(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ApiStrategies]:
+    """The strategies of ``tests/fixtures/strategies/shapes.yaml``, generated into a temporary folder."""
+    for specs, _ in generated(tmp_path_factory, FIXTURES, ("shapes",)):
+        yield ApiStrategies(api("shapes", specs))
+
+
+def test_what_is_drawn_only_by_construction_is_drawn(fixture_api):
+    """A discriminated union of members alike but for the tag, a schema within itself, an allOf narrowing a
+    property and ``format: byte``: every model drawn as its class, both tags, nested trees, and the
+    parameters of a path and a query parameter whose names are one field name."""
+    for model in fixture_api.schemas:
+        cls = fixture_api.schemas[model][0]
+        assert all(isinstance(value, cls) for value in models_of(fixture_api, model, 20)), model
+    assert {value.root.kind for value in models_of(fixture_api, "Shape", 50)} == {"circle", "square"}
+    trees = drawn(fixture_api.responses("getTree"), examples=50)
+    schema = fixture_api.operations["getTree"].success_schema
+    check = validator({**schema, "components": fixture_api.spec.document["components"]})
+    assert all(check.is_valid(tree) for tree in trees)
+    assert any(child.get("children") for tree in trees for child in tree.get("children", []))
+    labelled = models_of(fixture_api, "Labelled", 50)
+    assert len({value.label for value in labelled}) > 1
+    assert all(value.size >= 1 for value in labelled)
+    parameters = models_of(fixture_api, "GetShapeParameters", 20)
+    assert len({(value.shape_id, value.shape_id_2) for value in parameters}) > 1
+
+
+def models_of(found: ApiStrategies, model: str, examples: int) -> list[Any]:
+    return drawn(getattr(found, model)(), examples)
