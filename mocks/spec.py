@@ -51,9 +51,8 @@ SCHEMA_MAPS = ("properties", "patternProperties", "$defs", "definitions", "depen
 
 def bounded(schema: Any) -> Any:
     """A copy of ``schema`` as JSON Schema 2020-12 reads it: every ``int32``/``int64`` schema also states its
-    range as bounds, OpenAPI 3.0's ``nullable: true`` takes null (in its ``type`` and ``enum``, or as an
-    ``anyOf`` beside a schema without a type), and a ``oneOf`` naming one member twice names it once (as
-    the generated models read it; else nothing would be valid)."""
+    range as bounds, and OpenAPI 3.0's ``nullable: true`` takes null (in its ``type`` and ``enum``, or as an
+    ``anyOf`` beside a schema without a type)."""
     if isinstance(schema, list):
         return [bounded(item) for item in schema]
     if not isinstance(schema, Mapping):
@@ -64,10 +63,6 @@ def bounded(schema: Any) -> Any:
         else bounded(value)
         for key, value in schema.items()
     }
-    if isinstance(copy.get("oneOf"), list):
-        copy["oneOf"] = [
-            member for at, member in enumerate(copy["oneOf"]) if member not in copy["oneOf"][:at]
-        ]
     form = copy.get("format")
     limits = INTEGER_RANGES.get(form) if isinstance(form, str) else None
     if limits is not None and {"integer", "number"} & set(types_of(copy)):
