@@ -14,7 +14,6 @@ from hypothesis.strategies import SearchStrategy
 from pydantic import MISSING, BaseModel
 
 from codegen.registry import api, apis
-from mocks.engine import read_spec
 from mocks.spec import validator
 from mocks.strategies import ApiStrategies, strategies
 from tests.test_features import generated
@@ -88,7 +87,8 @@ def test_every_documented_enum_value_is_drawn():
 
 @pytest.mark.parametrize("api", apis(), ids=lambda api: api.name)
 def test_responses_are_valid_success_bodies_of_each_operation(api):
-    for operation in read_spec(api.spec_path).operations:
+    # as the kit reads the spec: as the models do (a oneOf naming one member twice names it once)
+    for operation in strategies(api.name).spec.operations:
         if not operation.success_schema:
             continue
         check = validator(operation.success_schema)
