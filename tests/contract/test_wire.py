@@ -21,17 +21,25 @@ from schemathesis.generation.meta import (
     GenerationInfo,
     PhaseInfo,
 )
+from schemathesis.schemas import APIOperation
 from starlette.responses import Response
 
 from mocks import create_app, served_apis
 from tests.contract.serializers import register_unknown
 from tests.contract.tally import INDISTINGUISHABLE
-from tests.contract.wire import REASONS, body_sent_as_valid, call_and_validate, indistinguishable
+from tests.contract.wire import (
+    REASONS,
+    body_sent_as_valid,
+    call_and_validate,
+    indistinguishable,
+    query_value_sent_as_valid,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 WIRE = ROOT / "tests" / "fixtures" / "wire"
 [SERVED] = served_apis(WIRE)
 BODY = next(why for why, test in REASONS.items() if test is body_sent_as_valid)
+QUERY = next(why for why, test in REASONS.items() if test is query_value_sent_as_valid)
 MULTIPART, NOTE = "multipart/form-data", "application/x-note"
 
 
@@ -45,18 +53,35 @@ async def accept_all(scope: dict[str, Any], receive: Any, send: Any) -> None:
 
 def negative(path: str, body: Any, media_type: str, app: Any = accept_all) -> schemathesis.Case[Any]:
     """A case negative in its body alone, as schemathesis's coverage phase makes them, served by ``app``."""
+    return operation(path, app).Case(
+        body=body, media_type=media_type, _meta=negative_at(ParameterLocation.BODY)
+    )
+
+
+def negative_query(query: dict[str, Any], parameter: str, app: Any = accept_all) -> schemathesis.Case[Any]:
+    """A case of ``/search`` negative in its query ``parameter`` alone, served by ``app``."""
+    return operation("/search", app).Case(query=query, _meta=negative_at(ParameterLocation.QUERY, parameter))
+
+
+def operation(path: str, app: Any) -> APIOperation[Any, Any, Any, Any]:
     register_unknown([SERVED])
     schema = schemathesis.openapi.from_path(SERVED.spec_path)
     schema.app = app
     schema.config.base_url = "http://wire.test"
-    meta = CaseMetadata(
+    return schema[path]["POST"]
+
+
+def negative_at(location: ParameterLocation, parameter: str | None = None) -> CaseMetadata:
+    return CaseMetadata(
         generation=GenerationInfo(time=0.0, mode=GenerationMode.NEGATIVE),
-        components={ParameterLocation.BODY: ComponentInfo(mode=GenerationMode.NEGATIVE)},
+        components={location: ComponentInfo(mode=GenerationMode.NEGATIVE)},
         phase=PhaseInfo.coverage(
-            CoverageScenario.INCORRECT_TYPE, "Incorrect type", parameter_location=ParameterLocation.BODY
+            CoverageScenario.INCORRECT_TYPE,
+            "Incorrect type",
+            parameter=parameter,
+            parameter_location=location,
         ),
     )
-    return schema[path]["POST"].Case(body=body, media_type=media_type, _meta=meta)
 
 
 @pytest.mark.parametrize(
@@ -100,6 +125,27 @@ def test_a_negative_case_a_server_can_tell_apart_still_fails_when_accepted(path,
     assert not INDISTINGUISHABLE
     mocked = negative(path, body, media_type, create_app(SERVED))
     assert mocked.call().status_code == 400  # the mock refuses it, as it should
+
+
+@pytest.mark.parametrize(
+    ("query", "parameter", "told_apart"),
+    [
+        ({"need": "x", "tags": []}, "tags", False),  # no pair sent, as for an object without tags
+        ({"need": "x", "level": "2"}, "level", False),  # level=2, as for the integer 2
+        ({"need": "x", "level": "9"}, "level", True),  # 9 is none of the values
+        ({"need": []}, "need", True),  # a required parameter left out
+        ({"need": "x", "tags": ["a", "b"], "level": "3"}, "level", True),
+    ],
+)
+def test_a_query_value_is_judged_by_the_url_sent(query, parameter, told_apart):
+    INDISTINGUISHABLE.clear()
+    case = negative_query(query, parameter)
+    assert indistinguishable(case) == (None if told_apart else QUERY)
+    status = negative_query(query, parameter, create_app(SERVED)).call().status_code
+    assert status == (400 if told_apart else 204)  # the mock refuses exactly those it can tell apart
+    if not told_apart:
+        call_and_validate(case, "wire")  # accepted, and every other check passes
+        assert INDISTINGUISHABLE == {("wire", QUERY): 1}
 
 
 def test_the_suite_passes_on_generated_cases_and_counts_them():

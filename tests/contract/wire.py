@@ -5,7 +5,9 @@ A body is judged by what is sent, not by what the mock makes of it: the bytes ar
 media type defines (form and multipart fields, each as its text or that text as JSON, arrays from their
 repeated fields; any other body as its text or JSON), that value is checked against the operation's body
 schema, and it is serialized again with schemathesis's own serializer. Only when it is valid and sent
-byte for byte as the negative case was does the case count as a valid one.
+byte for byte as the negative case was does the case count as a valid one. A query value is judged the
+same way, by the URL sent: no pair (an empty array), or a text whose reading is valid for every parameter
+that reads that name.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import re
 from email.parser import BytesParser
 from email.policy import HTTP
 from typing import Any
-from urllib.parse import parse_qs
+from urllib.parse import parse_qs, urlsplit
 
 import requests
 import schemathesis
@@ -24,6 +26,7 @@ from schemathesis.generation.meta import CoveragePhaseData, CoverageScenario
 from schemathesis.specs.openapi.checks import negative_data_rejection
 from schemathesis.transport.serialization import Binary
 
+from mocks.spec import validator
 from tests.contract.tally import INDISTINGUISHABLE
 
 BOUNDARY = re.compile(r'boundary="?([^";]+)')
@@ -161,9 +164,59 @@ def body_sent_as_valid(case: schemathesis.Case[Any]) -> bool:
     return sent(valid) == (content_type, wire)
 
 
+def query_schemas(case: schemathesis.Case[Any], name: str) -> list[Any] | None:
+    """The schemas a query pair named ``name`` is read by: the parameter's, or the property's of each
+    exploded object parameter that has it (``{"required": True}`` marks one it may not be left out of);
+    None when ``name`` is required."""
+    found = []
+    for parameter in case.operation.query:
+        schema = parameter.optimized_schema
+        bundle = schema.get("x-bundled", {}) if isinstance(schema, dict) else {}
+        ref = schema.get("$ref", "") if isinstance(schema, dict) else ""
+        top = bundle.get(ref.removeprefix("#/x-bundled/"), {}) if ref.startswith("#/x-bundled/") else schema
+        if parameter.name == name:
+            if parameter.is_required:
+                return None
+            found.append(schema)
+        elif isinstance(top, dict) and name in top.get("properties", {}):
+            if name in top.get("required", []):
+                return None
+            found.append({**top["properties"][name], "x-bundled": bundle})
+    return found
+
+
+def query_value_sent_as_valid(case: schemathesis.Case[Any]) -> bool:
+    """Whether the case's one negative part is a query value that, read back from the URL sent (nothing,
+    its text, or the JSON value the text spells), is a value every parameter reading that name takes:
+    ``[]`` is sent as no pair at all, as leaving an optional parameter out is; ``"2"`` as ``2`` is."""
+    data = case.meta.phase.data if case.meta is not None else None
+    name = getattr(data, "parameter", None)
+    if (
+        getattr(data, "parameter_location", None) != ParameterLocation.QUERY
+        or not isinstance(name, str)
+        or not isinstance(case.query, dict)
+        or name not in case.query
+    ):
+        return False
+    schemas = query_schemas(case, name)
+    texts = parse_qs(urlsplit(sent_url(case)).query, keep_blank_values=True).get(name)
+    if schemas is None or (texts is not None and len(texts) != 1):
+        return False
+    if texts is None:
+        return True
+    return any(all(validator(schema).is_valid(option) for schema in schemas) for option in readings(texts[0]))
+
+
+def sent_url(case: schemathesis.Case[Any]) -> str:
+    """The URL requests sends for ``case``."""
+    kwargs = case.as_transport_kwargs()
+    return str(requests.Request(kwargs["method"], kwargs["url"], params=kwargs.get("params")).prepare().url)
+
+
 REASONS = {
     "that only add an undeclared header (a server takes any header)": undeclared_header_only,
     "whose body is sent byte for byte as a valid body is": body_sent_as_valid,
+    "whose one negative query value is sent as a valid one is": query_value_sent_as_valid,
 }
 """Why a negative case cannot be told from a valid request, and how to tell."""
 
