@@ -73,11 +73,13 @@ class Probe:
         try:
             request = operation.request({python: values.get(wire) for python, wire in names.items()})
         except InvalidRequestError as error:
-            report.not_probed.setdefault(call.operation_id, f"a linked value does not fit the spec: {error}")
+            report.not_probed[call.operation_id] = f"a linked or listed value does not fit the spec: {error}"
             return []
         self.budget.take()
         report.requests += 1
-        response = self.client.request(operation.method, request.path, params=request.params)
+        response = self.client.request(
+            operation.method, request.path, params=request.params, headers=request.headers
+        )
         if call.operation_id not in report.probed:
             report.probed.append(call.operation_id)
         # Every placeholder the client filled, also one the spec's operation declares no path parameter for.

@@ -18,6 +18,8 @@ from probe.target import Target
 
 SpecOperation = APIOperation[Any, Any, Any, Any]
 """An operation of the spec as schemathesis reads it."""
+SECURITY = "x-original-security-type"
+"""Marks a parameter schemathesis made of a security scheme."""
 
 
 @dataclass(frozen=True)
@@ -34,13 +36,14 @@ class Call:
 
 
 def missing_values(operation: SpecOperation, values: dict[str, Any]) -> list[str]:
-    """Required path and query parameters with no value in ``values``, the scope or a documented default."""
+    """Required parameters with no value in ``values`` (the probe sends no header or cookie parameter, only
+    the credentials, which schemathesis lists as parameters too)."""
     return [
         parameter.name
         for parameter in operation.iter_parameters()
         if parameter.is_required
-        and parameter.location.value in ("path", "query")
-        and parameter.name not in values
+        and SECURITY not in parameter.definition
+        and (parameter.location.value not in ("path", "query") or parameter.name not in values)
     ]
 
 
@@ -95,7 +98,9 @@ def first_calls(target: Target, operations: dict[str, SpecOperation]) -> tuple[l
         query = documented(operation)
         missing = missing_values(operation, {**path, **query})
         if missing:
-            waiting[operation_id] = f"no value for {', '.join(missing)} (documented, or from a probed response)"
+            waiting[operation_id] = (
+                f"no value for {', '.join(missing)} (documented, or from a probed response)"
+            )
         else:
             calls.append(Call(operation_id, path, query))
     return calls, waiting
@@ -115,7 +120,9 @@ def linked_calls(
             continue
         values = link.extract_parameters(StepOutput(response, case))
         extracted = {
-            container: {name: param.value.ok() for name, param in params.items() if isinstance(param.value, Ok)}
+            container: {
+                name: param.value.ok() for name, param in params.items() if isinstance(param.value, Ok)
+            }
             for container, params in values.items()
         }
         path = {**target.scope, **extracted.get("path_parameters", {})}
@@ -149,13 +156,13 @@ def listed_calls(
     target: Target, operations: dict[str, SpecOperation], case: Case[Any], body: Any
 ) -> Iterator[Call]:
     """For each item operation (``<collection>/{name}``) of this response's collection that no link leads
-    to: a call with the id of the first listed item that has one (the ``name`` property, or ``id``/``_id``)."""
+    to: a call with the id of the first listed item that has one (its ``name``, ``id`` or ``_id``)."""
     collection = case.operation.path.rstrip("/")
     items = listed_items(body)
     linked = link_targets(operations)
     for operation_id, operation in operations.items():
         parent, _, last = operation.path.rstrip("/").rpartition("/")
-        if operation_id in linked or parent != collection or not (last[:1], last[-1:]) == ("{", "}"):
+        if operation_id in linked or parent != collection or (last[:1], last[-1:]) != ("{", "}"):
             continue
         name = last[1:-1]
         found = (
@@ -167,8 +174,18 @@ def listed_calls(
         value = next(found, None)
         if value is None:
             continue
-        path = {**target.scope, **(case.path_parameters or {}), name: value}
+        path = {**target.scope, **(case.path_parameters or {}), name: as_typed(operation, name, value)}
         path = {key: value for key, value in path.items() if f"{{{key}}}" in operation.path}
         query = documented(operation)
         if not missing_values(operation, {**path, **query}):
             yield Call(operation_id, path, query)
+
+
+def as_typed(operation: SpecOperation, name: str, value: str | int) -> str | int:
+    """``value`` as text when the path parameter ``name`` is a string (an integer id in a string path)."""
+    for parameter in operation.iter_parameters():
+        if (parameter.name, parameter.location.value) == (name, "path"):
+            kind = parameter.definition.get("schema", {}).get("type")
+            if kind == "string" or (isinstance(kind, list) and "string" in kind):
+                return str(value)
+    return value
