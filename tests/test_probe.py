@@ -17,7 +17,7 @@ from vendor_clients.operation import Operation
 from codegen.registry import Api, apis
 from probe.__main__ import main
 from probe.budget import Budget
-from probe.links import Call, first_calls
+from probe.links import Call, first_calls, listed_calls
 from probe.target import SAFE_METHODS, Target, client_operations, safe_operations
 from tests.probe_servers import Recorder, mock_environment, mock_server
 
@@ -273,3 +273,23 @@ def test_first_calls_take_documented_path_values_only_where_no_link_leads():
         Call("listFields", {"dataset": "citations", "version": "v1"}, {"q": "*:*"}),
     ]
     assert set(waiting) == {"getDataset", "listRecords"}
+
+
+def test_an_item_operation_takes_the_id_of_an_item_its_collection_lists():
+    schema = schemathesis.openapi.from_path(FIXTURES / "shelves.yaml")
+    operations = {
+        op: schema.find_operation_by_id(op) for op in ("listShelves", "getShelf", "listBooks", "getBook")
+    }
+    target = cast(Target, SimpleNamespace(scope={}))
+    shelves = operations["listShelves"].Case()
+    # The first item with an id, as text for a string path parameter.
+    assert list(listed_calls(target, operations, shelves, {"data": [{"name": "x"}, {"id": 7}]})) == [
+        Call("getShelf", {"shelfId": "7"})
+    ]
+    assert list(listed_calls(target, operations, shelves, {"data": []})) == []
+    # The item's property named as the path parameter comes first.
+    listed = {"data": [{"id": 7, "shelfId": "a"}]}
+    assert list(listed_calls(target, operations, shelves, listed)) == [Call("getShelf", {"shelfId": "a"})]
+    # An operation a link leads to waits for the link.
+    books = operations["listBooks"].Case(path_parameters={"shelfId": "7"})
+    assert list(listed_calls(target, operations, books, [{"book": 3}])) == []
