@@ -40,8 +40,9 @@ TARGET_RATIO = 2.0
 
 
 def targets(served: Api) -> dict[str, str]:
-    """``{"list": path, "get": path}`` of an API: its first list operation within the mock's scope, with
-    a page of PAGE_SIZE, and the read of the first item that list returns."""
+    """``{"list": path, "get": path}`` of an API: its first list operation within the mock's scope that
+    answers 2xx, with a page of PAGE_SIZE, and the read of the first item that list returns (when that
+    answers 2xx too): a load of error answers would measure nothing."""
     app = create_app(served.name, **served.mock.options)
     scope = served.mock.scope
     for operation in app.spec.operations:
@@ -53,25 +54,29 @@ def targets(served: Api) -> dict[str, str]:
             continue
         collection = resource.collection.format_map(scope)
         query = f"?{operation.pagination.size}={PAGE_SIZE}" if operation.pagination else ""
-        first = first_item(app, collection + query, operation.located)
+        listed = answer(app, collection + query)
+        if not listed.is_success:
+            continue
+        items = get_at(listed.json(), operation.located)
         read = [o for o in app.spec.operations if o.resource == resource and o.action == "read"]
         found = {"list": collection + query}
-        if first is not None and read:
-            found["get"] = f"{collection}/{first[resource.id_property]}"
+        if items and read:
+            get = f"{collection.rstrip('/')}/{items[0][resource.id_property]}"
+            if answer(app, get).is_success:
+                found["get"] = get
         return found
     return {}
 
 
-def first_item(app: MockApp, path: str, located: tuple[str, ...]) -> dict[str, object] | None:
-    """The first item a list request returns, asked in-process."""
+def answer(app: MockApp, path: str) -> httpx.Response:
+    """The mock's answer to a GET of ``path`` with its token, asked in-process."""
 
     async def ask() -> httpx.Response:
         headers = {"Authorization": f"Bearer {app.api.mock.token}"}
         async with httpx.AsyncClient(transport=httpx.ASGITransport(app), base_url="http://mock") as http:
             return await http.get(path, headers=headers)
 
-    items = get_at(asyncio.run(ask()).json(), located)
-    return items[0] if items else None
+    return asyncio.run(ask())
 
 
 @contextmanager

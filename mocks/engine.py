@@ -524,7 +524,10 @@ class MockApp(Starlette):
         """The item the path names; 404 when there is none."""
         resource = call.operation.resource
         assert resource is not None
-        record = self.store.items(self.key(call)).get(call.path[resource.id_parameter])
+        items, given = self.store.items(self.key(call)), call.path[resource.id_parameter]
+        record = items.get(given)
+        if record is None and isinstance(given, str):  # an integer id in a path parameter typed as a string
+            record = items.get(coerce(given, resource.id_schema))
         if record is None:
             raise MockError(404)
         return record

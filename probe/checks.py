@@ -130,7 +130,15 @@ def client_problem(
     if not response.is_success or operation.response is None:
         return None
     try:
-        decode(response, operation.response, operation.operation_id, token, operation.empty_statuses)
+        decode(
+            response,
+            operation.response,
+            operation.operation_id,
+            token,
+            operation.empty_statuses,
+            operation.response_media,
+            text_model=operation.response_text,
+        )
     except ResponseValidationError as error:
         return error.path, error.problem
     return None

@@ -1,4 +1,5 @@
-"""The probe's loop: send each call once (GET and HEAD only), check the answer, follow the spec's links."""
+"""The probe's loop: send each call once (GET and HEAD only), check the answer, follow the spec's links and
+listed items."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from vendor_clients.errors import InvalidRequestError
 
 from probe.budget import Budget, BudgetSpent
 from probe.checks import check
-from probe.links import Call, first_calls, linked_calls
+from probe.links import Call, first_calls, linked_calls, listed_calls
 from probe.report import Drift, Report
 from probe.target import SAFE_METHODS, Target
 
@@ -32,7 +33,10 @@ class Probe:
     def __init__(self, target: Target, client: httpx.Client, budget: Budget) -> None:
         self.target, self.client, self.budget = target, client, budget
         schema = schemathesis.openapi.from_path(target.api.spec_path)
-        self.operations = {op_id: schema.find_operation_by_id(op_id) for op_id in target.operations}
+        # By method and path: the client names an operation the spec gives no operationId.
+        self.operations = {
+            op_id: schema[op.path][op.method.upper()] for op_id, op in target.operations.items()
+        }
         self.report = Report(target.api.name, target.base_url)
 
     def run(self) -> Report:
@@ -69,14 +73,18 @@ class Probe:
         try:
             request = operation.request({python: values.get(wire) for python, wire in names.items()})
         except InvalidRequestError as error:
-            report.not_probed.setdefault(call.operation_id, f"a linked value does not fit the spec: {error}")
+            report.not_probed[call.operation_id] = f"a linked or listed value does not fit the spec: {error}"
             return []
         self.budget.take()
         report.requests += 1
-        response = self.client.request(operation.method, request.path, params=request.params)
+        response = self.client.request(
+            operation.method, request.path, params=request.params, headers=request.headers
+        )
         if call.operation_id not in report.probed:
             report.probed.append(call.operation_id)
-        case = self.operations[call.operation_id].Case(path_parameters=call.path, query=call.query)
+        # Every placeholder the client filled, also one the spec's operation declares no path parameter for.
+        sent_path = {wire: values[wire] for wire in operation.path_params.values() if wire in values}
+        case = self.operations[call.operation_id].Case(path_parameters=sent_path, query=call.query)
         sent = f"{response.request.method} {target.redact(str(response.request.url))}"
         for finding in check(case, response, operation, target.token):
             problem = target.redact(finding.problem)
@@ -91,4 +99,13 @@ class Probe:
         if response.status_code == httpx.codes.UNAUTHORIZED:
             report.failure = f"the token was rejected: {response.status_code} on {sent}"
             return []
-        return list(linked_calls(target, self.operations, case, Response.from_any(response)))
+        linked = linked_calls(target, self.operations, case, Response.from_any(response))
+        return [*linked, *listed_calls(target, self.operations, case, json_body(response))]
+
+
+def json_body(response: httpx.Response) -> Any:
+    """The response's JSON body; None when it has none."""
+    try:
+        return response.json()
+    except ValueError:
+        return None

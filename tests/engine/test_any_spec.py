@@ -348,3 +348,12 @@ def test_an_error_shape_without_code_or_message_still_says_why():
     assert error_body({}, 400, "body: not valid", documented=False) == {"message": "body: not valid"}
     assert error_body({"code": 0}, 404, None, documented=False) == {"code": 404}
     assert error_body({}, 400, "body: not valid", documented=True) == {}
+
+
+async def test_an_integer_id_is_found_through_a_path_parameter_typed_as_a_string():
+    async with mock("kennel") as http:
+        listed = (await http.get("/dogs")).json()
+        assert listed
+        for dog in listed:
+            assert (await http.get(f"/dogs/{dog['id']}")).json() == dog
+        assert (await http.get("/dogs/0")).status_code == 404
