@@ -51,7 +51,7 @@ def sides(spec: dict[str, Any]) -> tuple[list[Any], list[Any]]:
         for op in (item[method] for method in METHODS if isinstance(item.get(method), dict)):
             requests += [op.get("parameters", []), op.get("requestBody")]
             for raw in (op.get("responses") or {}).values():
-                content = (resolve(spec, raw) or {}).get("content") or {}
+                content = (resolve_or_none(spec, raw) or {}).get("content") or {}
                 responses += [media.get("schema") for media in content.values() if isinstance(media, dict)]
     return requests, responses
 
@@ -70,19 +70,20 @@ def children(node: Any, *, combined: bool) -> Iterator[Any]:
         )
 
 
-def nested(node: Any) -> Iterator[Any]:
-    """The schemas of the values a schema holds (its items, properties but a discriminator's, maps)."""
+def slots(node: Any) -> Iterator[tuple[str, str | int | None, Any]]:
+    """Where a schema holds the schemas of its values (its items, properties but a discriminator's, maps):
+    each keyword, the name or index under it (None for one schema), and the schema there."""
     if not isinstance(node, dict):
         return
     tag = (node.get("discriminator") or {}).get("propertyName")
     for key in NESTED:
         value = node.get(key)
         if key in ("properties", "patternProperties") and isinstance(value, dict):
-            yield from (schema for name, schema in value.items() if name != tag)
+            yield from ((key, name, schema) for name, schema in value.items() if name != tag)
         elif isinstance(value, list):
-            yield from value
+            yield from ((key, index, schema) for index, schema in enumerate(value))
         elif isinstance(value, dict):
-            yield value
+            yield key, None, value
 
 
 def reached(spec: dict[str, Any], roots: Iterable[Any], *, combined: bool = True) -> set[str]:
@@ -116,7 +117,9 @@ def holds_enum(node: Any, schemas: dict[str, Any], seen: frozenset[str] = frozen
     name = named(node)
     if name is not None:
         return name not in seen and holds_enum(schemas.get(name), schemas, seen | {name})
-    return string_enum(node) is not None or any(holds_enum(child, schemas, seen) for child in nested(node))
+    return string_enum(node) is not None or any(
+        holds_enum(child, schemas, seen) for _, _, child in slots(node)
+    )
 
 
 def member_schemas(spec: dict[str, Any]) -> set[str]:
@@ -197,15 +200,13 @@ class Opener:
         if not isinstance(node, dict):
             return node
         out = dict(node)
-        tag = (node.get("discriminator") or {}).get("propertyName")
-        for key in NESTED:
-            value = node.get(key)
-            if key in ("properties", "patternProperties") and isinstance(value, dict):
-                out[key] = {k: v if k == tag else self.open(v) for k, v in value.items()}
-            elif isinstance(value, list):
-                out[key] = [self.open(v) for v in value]
-            elif isinstance(value, dict):
-                out[key] = self.open(value)
+        for key, at, schema in slots(node):
+            if at is None:
+                out[key] = self.open(schema)
+                continue
+            if out[key] is node[key]:  # the list or map copied before its first change
+                out[key] = copy.copy(node[key])
+            out[key][at] = self.open(schema)
         return out
 
     @staticmethod

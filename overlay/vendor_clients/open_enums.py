@@ -13,19 +13,10 @@ from pydantic import BaseModel, RootModel
 from .lenient import Loc, path_of
 
 Check = Callable[[Any, Loc, dict[str, str]], None]
-"""Adds to its dict the field path and problem of each unknown value in a value of one type."""
+"""Adds to its dict the field path and problem of each unknown value in a value of one type (called with
+the value, its location, ``()`` for a whole body, and the dict)."""
 PLANS: dict[Any, Check | None] = {}
 """Each response type's check; None for a type without open enums."""
-
-
-def unknown_values(kind: Any, value: Any) -> dict[str, str]:
-    """The field path of each value of ``value`` (validated as ``kind``) that is none of its open enum's
-    documented values, with the problem."""
-    check = plan(kind)
-    found: dict[str, str] = {}
-    if check is not None:
-        check(value, (), found)
-    return found
 
 
 def documented(kind: Any) -> tuple[str, ...] | None:

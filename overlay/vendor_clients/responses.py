@@ -16,7 +16,7 @@ import pydantic
 from .auth import Secret
 from .errors import APIStatusError, ErrorResponse, ResponseValidationError, status_error_class
 from .lenient import Loc, open_enums_only, path_of, salvaged
-from .open_enums import plan, unknown_values
+from .open_enums import plan
 from .redaction import redacted_headers
 
 JSON = "application/json"
@@ -96,8 +96,9 @@ def decode(
             path, problem = describe(exc, response.content)
             raise off_spec(response, operation, secret, problem, path) from exc
         found, problems = kept
-    if plan(model) is not None:
-        problems = {**problems, **unknown_values(model, found)}
+    check = plan(model)
+    if check is not None:
+        check(found, (), problems)
     if problems:
         warn(operation, problems, set() if warned is None else warned)
     return found
@@ -117,10 +118,11 @@ def checked_text(
     response: httpx.Response, operation: str, secret: Secret, model: type[Any], found: str
 ) -> str:
     """A text body checked against its constrained schema's model."""
+    content = json.dumps(found).encode()
     try:
-        validate_json(model, json.dumps(found).encode())
+        validate_json(model, content)
     except pydantic.ValidationError as exc:
-        raise off_spec(response, operation, secret, describe(exc, b"")[1]) from exc
+        raise off_spec(response, operation, secret, describe(exc, content)[1]) from exc
     return found
 
 

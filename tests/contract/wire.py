@@ -48,15 +48,7 @@ def undeclared_header_only(case: schemathesis.Case[Any]) -> bool:
 def sent(case: schemathesis.Case[Any]) -> tuple[str, bytes]:
     """The ``Content-Type`` and body schemathesis sends for ``case`` (its serializers, then requests), with
     a multipart boundary (chosen at random per request) replaced by ``-``."""
-    kwargs = case.as_transport_kwargs()
-    request = requests.Request(
-        kwargs["method"],
-        kwargs["url"],
-        headers=kwargs["headers"],
-        files=kwargs.get("files"),
-        data=kwargs.get("data"),
-        json=kwargs.get("json"),
-    ).prepare()
+    request = prepared(case)
     content_type = str(request.headers.get("Content-Type", ""))
     body = request.body if isinstance(request.body, bytes) else str(request.body or "").encode()
     found = BOUNDARY.search(content_type)
@@ -199,7 +191,7 @@ def query_value_sent_as_valid(case: schemathesis.Case[Any]) -> bool:
     ):
         return False
     schemas = query_schemas(case, name)
-    texts = parse_qs(urlsplit(sent_url(case)).query, keep_blank_values=True).get(name)
+    texts = parse_qs(urlsplit(str(prepared(case).url)).query, keep_blank_values=True).get(name)
     if schemas is None or (texts is not None and len(texts) != 1):
         return False
     if texts is None:
@@ -207,10 +199,18 @@ def query_value_sent_as_valid(case: schemathesis.Case[Any]) -> bool:
     return any(all(validator(schema).is_valid(option) for schema in schemas) for option in readings(texts[0]))
 
 
-def sent_url(case: schemathesis.Case[Any]) -> str:
-    """The URL requests sends for ``case``."""
+def prepared(case: schemathesis.Case[Any]) -> requests.PreparedRequest:
+    """The request requests sends for ``case``, from schemathesis's transport arguments."""
     kwargs = case.as_transport_kwargs()
-    return str(requests.Request(kwargs["method"], kwargs["url"], params=kwargs.get("params")).prepare().url)
+    return requests.Request(
+        kwargs["method"],
+        kwargs["url"],
+        headers=kwargs["headers"],
+        files=kwargs.get("files"),
+        data=kwargs.get("data"),
+        json=kwargs.get("json"),
+        params=kwargs.get("params"),
+    ).prepare()
 
 
 REASONS = {
