@@ -89,6 +89,8 @@ def negative_at(location: ParameterLocation, parameter: str | None = None) -> Ca
     [
         ("/marks", {"marks": None}, MULTIPART),  # one part "null", as [None] is sent
         ("/marks", {"marks": None, "count": 3}, MULTIPART),
+        ("/marks", {"marks": None, 'a "quoted"\r\nname': {}}, MULTIPART),  # the name's escapes read back
+        ("/marks", {"marks": None, "": {}}, MULTIPART),  # the part "{}" named "" is an object, no text
         ("/notes", {}, NOTE),  # the bytes {}, which are the string "{}"
         ("/notes", 7, NOTE),
         ("/files", {"upload": "not binary"}, MULTIPART),  # a file part: bytes, as any file's

@@ -2,8 +2,9 @@
 negative-data one (``indistinguishable``), and counts them.
 
 A body is judged by what is sent, not by what the mock makes of it: the bytes are read back the way their
-media type defines (form and multipart fields, each as its text or that text as JSON, arrays from their
-repeated fields; any other body as its text or JSON), that value is checked against the operation's body
+media type defines (form and multipart fields by name, a name's escapes read back, each as its text or the
+JSON that text spells where that adds no error, arrays from their repeated fields; any other body as its
+text or JSON), that value is checked against the operation's body
 schema, and it is serialized again with schemathesis's own serializer. Only when it is valid and sent
 byte for byte as the negative case was does the case count as a valid one. A query value is judged the
 same way, by the URL sent: no pair (an empty array), or a text whose reading is valid for every parameter
@@ -30,6 +31,9 @@ from mocks.spec import validator
 from tests.contract.tally import INDISTINGUISHABLE
 
 BOUNDARY = re.compile(r'boundary="?([^";]+)')
+FORM_NAME_ESCAPES = {"%0A": "\n", "%0D": "\r", "%22": '"'}
+"""How a multipart part's name escapes a line break or a quote (the HTML form encoding, as urllib3 writes
+it)."""
 
 
 def undeclared_header_only(case: schemathesis.Case[Any]) -> bool:
@@ -72,7 +76,9 @@ def fields(content_type: str, body: bytes) -> dict[str, list[str | None]] | None
         payload = part.get_payload(decode=True)
         plain = part.get_filename() is None and "content-type" not in part
         text = payload.decode(errors="replace") if plain and isinstance(payload, bytes) else None
-        found.setdefault(str(part.get_param("name", header="content-disposition")), []).append(text)
+        name = str(part.get_param("name", header="content-disposition"))
+        name = re.sub("|".join(FORM_NAME_ESCAPES), lambda escape: FORM_NAME_ESCAPES[escape[0]], name)
+        found.setdefault(name, []).append(text)
     return found
 
 
@@ -97,13 +103,19 @@ def checkable(value: Any) -> Any:
 def reread(case: schemathesis.Case[Any], content_type: str, body: bytes, validator: Any) -> Any:
     """The value the sent body reads as, each field the reading the schema takes where there is one."""
 
-    def fits(value: Any, *path: str | int) -> bool:
-        errors = validator.iter_errors(checkable(value))
-        return not any(tuple(error.instance_path[: len(path)]) == path for error in errors)
+    def errors(value: Any) -> set[tuple[tuple[Any, ...], tuple[Any, ...]]]:
+        """Where ``value`` fails its schema: the instance's and the schema's paths of each error."""
+        found = validator.iter_errors(checkable(value))
+        return {(tuple(error.instance_path), tuple(error.schema_path)) for error in found}
+
+    def fits(value: Any, before: Any) -> bool:
+        """Whether ``value`` fails nowhere that ``before`` (it without the reading tried) does not. An
+        error is not placed by its path alone: jsonschema-rs leaves a key "" out of the path."""
+        return errors(value) <= errors(before)
 
     parts = fields(content_type, body)
     if parts is None:
-        return next((option for option in readings(body.decode(errors="replace")) if fits(option)), None)
+        return next((r for r in readings(body.decode(errors="replace")) if validator.is_valid(r)), None)
     generated = case.body if isinstance(case.body, dict) else {}
     value: dict[str, Any] = {}
     for name, sent_texts in parts.items():
@@ -113,13 +125,14 @@ def reread(case: schemathesis.Case[Any], content_type: str, body: bytes, validat
                 value[name] = generated[name]
             continue
         items: list[Any] = []
-        for i, text in enumerate(texts):
-            options = readings(text)
-            items.append(next((r for r in options if fits({**value, name: [*items, r]}, name, i)), text))
+        for text in texts:
+            before = {**value, name: items}
+            found = (r for r in readings(text) if fits({**value, name: [*items, r]}, before))
+            items.append(next(found, text))
         options = [*(readings(texts[0]) if len(texts) == 1 else []), items]
-        value[name] = next((option for option in options if fits({**value, name: option}, name)), texts[0])
+        value[name] = next((option for option in options if fits({**value, name: option}, value)), texts[0])
     for name in generated.keys() - parts.keys():  # sent as nothing ([] or {}): either that or left out
-        if fits({**value, name: generated[name]}, name):
+        if fits({**value, name: generated[name]}, value):
             value[name] = generated[name]
     return value
 
