@@ -1,11 +1,13 @@
-"""In-memory state of the Lighthouse mock: seeded workspaces, with the filtered and sorted order of
-each list query cached (the data never changes between resets)."""
+"""In-memory state of the Lighthouse mock: seeded workspaces, with what is derived from them (the filtered and
+sorted order of each list query, each page as shown) kept until the next reset, since the data never
+changes between resets."""
 
 from __future__ import annotations
 
 import random
 import uuid
 from collections import OrderedDict
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -63,7 +65,7 @@ class WorkspaceStore:
         self.groups: tuple[str, ...] = ()
         self.contexts: tuple[str, ...] = ()
         self._orders: dict[tuple[str, str], list[WorkspaceRecord]] = {}
-        self._queries: OrderedDict[ListQuery, list[WorkspaceRecord]] = OrderedDict()
+        self._kept: OrderedDict[Hashable, Any] = OrderedDict()
         self.shown: dict[tuple[str, int], Any] = {}
         """Workspaces as an operation shows them, kept by the mock until the next reset."""
         self.reset()
@@ -90,7 +92,7 @@ class WorkspaceStore:
                 count_views=rng.randrange(0, 5),
             )
         self._orders.clear()
-        self._queries.clear()
+        self._kept.clear()
         self.shown.clear()
 
     def ordered(self, sort_field: str, sort_order: str) -> list[WorkspaceRecord]:
@@ -105,19 +107,25 @@ class WorkspaceStore:
         return self._orders[key]
 
     def select(self, query: ListQuery) -> list[WorkspaceRecord]:
-        """The workspaces ``query`` selects, in its order (cached for the last CACHED_QUERIES queries)."""
-        rows = self._queries.get(query)
-        if rows is None:
-            rows = [
+        """The workspaces ``query`` selects, in its order (``kept``)."""
+        rows: list[WorkspaceRecord] = self.kept(
+            query,
+            lambda: [
                 w
                 for w in self.ordered(query.sort_field, query.sort_order)
                 if (not query.search or w.matches(query.search))
                 and query.context_id in (None, w.context_id)
                 and query.workspace_group_id in (None, w.workspace_group_id)
-            ]
-            self._queries[query] = rows
-            if len(self._queries) > CACHED_QUERIES:
-                self._queries.popitem(last=False)
-        else:
-            self._queries.move_to_end(query)
+            ],
+        )
         return rows
+
+    def kept(self, key: Hashable, make: Callable[[], Any]) -> Any:
+        """``make()``, kept under ``key`` until the next reset (for the last CACHED_QUERIES keys used)."""
+        if key in self._kept:
+            self._kept.move_to_end(key)
+            return self._kept[key]
+        value = self._kept[key] = make()
+        if len(self._kept) > CACHED_QUERIES:
+            self._kept.popitem(last=False)
+        return value
