@@ -17,7 +17,7 @@ from lighthouse_client.models import (
 )
 
 from mocks import lighthouse
-from mocks.lighthouse_store import WorkspaceStore
+from mocks.lighthouse_store import CACHED_QUERIES, WorkspaceStore
 
 pytestmark = pytest.mark.anyio
 SEEDED = 250
@@ -146,3 +146,23 @@ async def test_non_integer_workspace_id_is_400(lighthouse_client):
     url = f"/lighthouse/orgs/{lighthouse.ORG_ID}/businesses/{lighthouse.BUSINESS_ID}/workspaces/1.5"
     response = await http.get(url)
     assert (response.status_code, response.json()["code"]) == (400, "bad-request/invalid-parameters")
+
+
+async def test_a_kept_page_is_the_one_its_query_asks_for(lighthouse_client):
+    """Pages are kept per query until reset: the same query gives the same page, another query its own."""
+    first, again = await page(lighthouse_client, page=2), await page(lighthouse_client, page=2)
+    assert first == again
+    assert (await page(lighthouse_client, page=3)).data.workspaces != first.data.workspaces
+    clamped = await page(lighthouse_client, page=2, page_size=150)
+    assert (len(clamped.data.workspaces), clamped.meta.page_size) == (100, 100)
+
+
+def test_the_store_keeps_at_most_its_cap_of_derived_values_and_none_after_reset():
+    store, made = WorkspaceStore(5, 0), []
+    for key in range(CACHED_QUERIES + 1):
+        store.kept(key, lambda key=key: made.append(key) or key)
+    assert store.kept(CACHED_QUERIES, lambda: "made again") == CACHED_QUERIES  # the newest is kept
+    assert store.kept(0, lambda: "made again") == "made again"  # the oldest went over the cap
+    store.reset()
+    assert store.kept(CACHED_QUERIES, lambda: "after reset") == "after reset"
+    assert made == list(range(CACHED_QUERIES + 1))
