@@ -23,7 +23,7 @@ from typing import Any
 
 import jsonschema_rs
 
-from mocks.values import JsonPath, clone, json_path, sample, schema_at, set_at, types_of
+from mocks.values import JsonPath, clone, flat, json_path, sample, schema_at, set_at, types_of
 
 METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 INTEGER = re.compile(r"-?[0-9]{1,4000}")
@@ -323,14 +323,16 @@ def media(response: Mapping[str, Any]) -> Mapping[str, Any]:
 def locate(schema: Mapping[str, Any], names: tuple[str, ...]) -> tuple[JsonPath, str] | None:
     """Breadth-first over object properties: the path to the first object declaring one of ``names``,
     and that name."""
-    queue: list[tuple[JsonPath, Mapping[str, Any]]] = [((), schema)]
+    queue: list[tuple[JsonPath, Mapping[str, Any]]] = [((), flat(schema))]
     while queue:
         path, node = queue.pop(0)
         properties = node.get("properties", {})
         for name in names:
             if name in properties:
                 return path, name
-        queue += [((*path, key), value) for key, value in properties.items() if "properties" in value]
+        queue += [
+            ((*path, key), flat(value)) for key, value in properties.items() if "properties" in flat(value)
+        ]
     return None
 
 
@@ -342,7 +344,7 @@ def locate_list(schema: Mapping[str, Any], names: tuple[str, ...]) -> JsonPath |
         spot = locate(node.get("items", {}), names) if "array" in types_of(node) else None
         if spot is not None and not spot[0]:
             return path
-        queue += [((*path, key), value) for key, value in node.get("properties", {}).items()]
+        queue += [((*path, key), value) for key, value in flat(node).get("properties", {}).items()]
     return None
 
 
@@ -458,7 +460,7 @@ class Spec:
                 path = operation.pagination.results if operation.pagination else locate_list(schema, names)
                 if path is not None:
                     located[index] = path
-                    shapes.append(schema_at(schema, path).get("items", {}))
+                    shapes.append(flat(schema_at(schema, path).get("items", {})))
             elif (spot := locate(schema, names)) is not None:
                 located[index] = spot[0]
                 shapes.append(schema_at(schema, spot[0]))

@@ -70,10 +70,7 @@ def sample(schema: Mapping[str, Any], number: int = 1, *, complete: bool = False
         options = [option for option in schema["anyOf"] if types_of(option) != ["null"]]
         return sample((options or schema["anyOf"])[0], number, complete=complete)
     if "allOf" in schema:
-        merged: dict[str, Any] = {}
-        for part in schema["allOf"]:
-            merged = merge(merged, part)
-        return sample(merged, number, complete=complete)
+        return sample(flat(schema), number, complete=complete)
     kinds = [kind for kind in types_of(schema) if kind != "null"] or types_of(schema)
     kind = kinds[0] if kinds else ("object" if "properties" in schema else "string")
     return SAMPLERS[kind](schema, number, complete)
@@ -107,6 +104,16 @@ def merge(left: Mapping[str, Any], right: Mapping[str, Any]) -> dict[str, Any]:
         }
     if "required" in left and "required" in right:
         merged["required"] = list(dict.fromkeys([*left["required"], *right["required"]]))
+    return merged
+
+
+def flat(schema: Mapping[str, Any]) -> Mapping[str, Any]:
+    """``schema`` with the parts of its ``allOf`` merged into it (``merge``), as one object schema."""
+    if "allOf" not in schema:
+        return schema
+    merged: dict[str, Any] = {key: value for key, value in schema.items() if key != "allOf"}
+    for part in schema["allOf"]:
+        merged = merge(merged, flat(part))
     return merged
 
 
@@ -197,5 +204,5 @@ def set_at(document: Any, path: JsonPath, value: Any) -> Any:
 def schema_at(schema: Mapping[str, Any], path: JsonPath) -> Mapping[str, Any]:
     """The sub-schema describing the value at ``path`` of documents valid against ``schema``."""
     for part in path:
-        schema = schema.get("properties", {}).get(part, {})
-    return schema
+        schema = flat(schema).get("properties", {}).get(part, {})
+    return flat(schema)

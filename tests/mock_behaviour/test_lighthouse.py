@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from functools import partial
 
 import pytest
 from lighthouse_client import AuthenticatedClient
@@ -159,8 +160,13 @@ async def test_a_kept_page_is_the_one_its_query_asks_for(lighthouse_client):
 
 def test_the_store_keeps_at_most_its_cap_of_derived_values_and_none_after_reset():
     store, made = WorkspaceStore(5, 0), []
+
+    def make(key: int) -> int:
+        made.append(key)
+        return key
+
     for key in range(CACHED_QUERIES + 1):
-        store.kept(key, lambda key=key: made.append(key) or key)
+        store.kept(key, partial(make, key))
     assert store.kept(CACHED_QUERIES, lambda: "made again") == CACHED_QUERIES  # the newest is kept
     assert store.kept(0, lambda: "made again") == "made again"  # the oldest went over the cap
     store.reset()
