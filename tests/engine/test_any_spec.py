@@ -359,45 +359,8 @@ async def test_an_integer_id_is_found_through_a_path_parameter_typed_as_a_string
         assert (await http.get("/dogs/0")).status_code == 404
 
 
-BURROWS = """openapi: 3.0.3
-info: {title: Burrows, version: "1"}
-paths:
-  /burrows:
-    get:
-      responses:
-        "200":
-          description: Every burrow.
-          content: {application/json: {schema: {type: array, items: {$ref: "#/components/schemas/Burrow"}}}}
-    post:
-      requestBody:
-        required: true
-        content: {application/json: {schema: {$ref: "#/components/schemas/NewBurrow"}}}
-      responses:
-        "200":
-          description: The burrow made.
-          content: {application/json: {schema: {$ref: "#/components/schemas/Burrow"}}}
-        "400": {description: Not a burrow.}
-  /burrows/{id}:
-    get:
-      parameters: [{name: id, in: path, required: true, schema: {type: integer, format: int64}}]
-      responses:
-        "200":
-          description: The burrow.
-          content: {application/json: {schema: {$ref: "#/components/schemas/Burrow"}}}
-        "404": {description: No such burrow.}
-components:
-  schemas:
-    NewBurrow: {type: object, required: [name], properties: {name: {type: string}}}
-    Burrow:
-      allOf:
-        - {$ref: "#/components/schemas/NewBurrow"}
-        - {type: object, required: [id], properties: {id: {type: integer, format: int64}}}
-"""
-
-
-async def test_an_item_whose_id_is_declared_in_an_all_of_is_a_stored_resource(tmp_path):
-    (tmp_path / "burrows.yaml").write_text(BURROWS, encoding="utf-8")
-    [served] = served_apis(tmp_path)
+async def test_an_item_whose_id_is_declared_in_an_all_of_is_a_stored_resource():
+    [served] = served_apis(HERE.parent / "fixtures" / "all_of")
     transport = httpx.ASGITransport(app=MockApp(served))
     async with httpx.AsyncClient(transport=transport, base_url="http://mock.test") as http:
         made = (await http.post("/burrows", json={"name": "Under the oak"})).json()
