@@ -475,7 +475,12 @@ class MockApp(Starlette):
         operation = call.operation
         action = operation.action
         if action == "list":
-            return operation.success, self.page(call, self.select(call))
+            rows = self.select(call)
+            query = (tuple(call.path.items()), tuple(call.query.items()), call.given, tuple(call.pairs))
+            key = ("page", operation.id, query)
+            body = self.store.kept(key, lambda: self.page(call, rows))  # until the store changes
+            link_next(call, len(rows))
+            return operation.success, body
         if action == "example":
             return operation.success, operation.template_body(operation.success)
         record: Any = self.create(call) if action == "create" else self.find(call)
@@ -558,35 +563,23 @@ class MockApp(Starlette):
         """The list envelope: the documented success body with the page of items, total and echoes."""
         operation = call.operation
         pagination = operation.pagination
-        start, stop = 0, None
-        echoed: dict[str, int] = {}
-        if pagination is not None:
-            size = call.query.get(pagination.size) if pagination.size else None
-            position = call.query.get(pagination.position)
-            if pagination.kind in ("cursor", "link"):  # a link's position is the mock's own offset key
-                offset = cursor_offset(position if pagination.kind == "cursor" else link_position(call))
-                start, size = (len(rows) if offset is None else offset), size or CURSOR_PAGE
-            elif pagination.kind == "page":
-                start = ((position or 1) - 1) * (size or len(rows))
-            else:
-                start = position or 0
-            stop = None if size is None else start + size
-            echoed = {
-                normalised(name): call.query[name]
-                for name in (pagination.size, pagination.position)
-                if name is not None and isinstance(call.query.get(name), int)
-            }
+        start, stop = window(call, len(rows))
         body = clone(operation.skeleton)
-        echo(body, echoed)
+        if pagination is not None:
+            echo(
+                body,
+                {
+                    normalised(name): call.query[name]
+                    for name in (pagination.size, pagination.position)
+                    if name is not None and isinstance(call.query.get(name), int)
+                },
+            )
         body = set_at(body, operation.located, [self.view(call, row) for row in rows[start:stop]])
         if pagination is not None and pagination.total is not None:
             body = set_at(body, pagination.total, len(rows))
         if pagination is not None and pagination.next is not None:
             more = stop is not None and stop < len(rows)
             body = next_cursor(body, pagination.next, str(stop) if more else None, operation.success_schema)
-        if pagination is not None and pagination.kind == "link" and stop is not None and stop < len(rows):
-            kept = [(key, value) for key, value in call.pairs if key != LINK_OFFSET]
-            call.reply_headers.append(("Link", f'<?{urlencode([*kept, (LINK_OFFSET, stop)])}>; rel="next"'))
         return self.finish(call, body)
 
     def wrap(self, call: Call, item: Any) -> Any:
@@ -641,6 +634,35 @@ class MockApp(Starlette):
 LINK_OFFSET = "mock_offset"
 """The query key of the offset in the ``Link`` next URLs of the mock (a Link-paginated operation declares
 no position: the next URL is the server's own)."""
+
+
+def window(call: Call, total: int) -> tuple[int, int | None]:
+    """Where the page a list call asks for starts and stops among ``total`` rows (None: the end)."""
+    pagination = call.operation.pagination
+    if pagination is None:
+        return 0, None
+    size = call.query.get(pagination.size) if pagination.size else None
+    position = call.query.get(pagination.position)
+    if pagination.kind in ("cursor", "link"):  # a link's position is the mock's own offset key
+        offset = cursor_offset(position if pagination.kind == "cursor" else link_position(call))
+        start, size = (total if offset is None else offset), size or CURSOR_PAGE
+    elif pagination.kind == "page":
+        start = ((position or 1) - 1) * (size or total)
+    else:
+        start = position or 0
+    return start, None if size is None else start + size
+
+
+def link_next(call: Call, total: int) -> None:
+    """For ``type: link`` pagination with more rows, the ``Link`` header to the next page, in the
+    request's query with the mock's offset."""
+    pagination = call.operation.pagination
+    if pagination is None or pagination.kind != "link":
+        return
+    _, stop = window(call, total)
+    if stop is not None and stop < total:
+        kept = [(key, value) for key, value in call.pairs if key != LINK_OFFSET]
+        call.reply_headers.append(("Link", f'<?{urlencode([*kept, (LINK_OFFSET, stop)])}>; rel="next"'))
 
 
 def link_position(call: Call) -> str | None:

@@ -8,7 +8,6 @@ views of a workspace. The org/business scope (403), the error bodies and everyth
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -80,12 +79,6 @@ class LighthouseMock(MockApp):
                 fields["views"] = views(record)
             shown = self.store.shown[key] = super().view(call, fields)
         return shown
-
-    def page(self, call: Call, rows: Sequence[Any]) -> Any:
-        """The list envelope, kept per query until reset (``WorkspaceStore.kept``; its rows are the
-        query's)."""
-        key = (call.operation.id, tuple(sorted(call.path.items())), tuple(sorted(call.query.items())))
-        return self.store.kept(key, lambda: super(LighthouseMock, self).page(call, rows))
 
     def finish(self, call: Call, body: Any) -> Any:
         body["meta"]["sortBy"] = {"field": call.query["sort_field"], "order": call.query["sort_order"]}

@@ -6,17 +6,17 @@ from __future__ import annotations
 
 import random
 import uuid
-from collections import OrderedDict
-from collections.abc import Callable, Hashable
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
+
+from mocks.memo import Memo
 
 ADJECTIVES = ("Quarterly", "Weekly", "Global", "Retail", "Mobile", "Core", "Pilot", "Legacy", "Growth", "Ops")
 NOUNS = ("Sales", "Marketing", "Finance", "Logistics", "Support", "Inventory", "Pricing", "Churn", "Ads")
 ACCESS_SCOPES = ("public", "private")
 EPOCH = datetime(2022, 1, 1, tzinfo=UTC)
-CACHED_QUERIES = 64
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +65,7 @@ class WorkspaceStore:
         self.groups: tuple[str, ...] = ()
         self.contexts: tuple[str, ...] = ()
         self._orders: dict[tuple[str, str], list[WorkspaceRecord]] = {}
-        self._kept: OrderedDict[Hashable, Any] = OrderedDict()
+        self.memo = Memo()
         self.shown: dict[tuple[str, int], Any] = {}
         """Workspaces as an operation shows them, kept by the mock until the next reset."""
         self.reset()
@@ -92,7 +92,7 @@ class WorkspaceStore:
                 count_views=rng.randrange(0, 5),
             )
         self._orders.clear()
-        self._kept.clear()
+        self.memo.clear()
         self.shown.clear()
 
     def ordered(self, sort_field: str, sort_order: str) -> list[WorkspaceRecord]:
@@ -120,12 +120,6 @@ class WorkspaceStore:
         )
         return rows
 
-    def kept(self, key: Hashable, make: Callable[[], Any]) -> Any:
-        """``make()``, kept under ``key`` until the next reset (for the last CACHED_QUERIES keys used)."""
-        if key in self._kept:
-            self._kept.move_to_end(key)
-            return self._kept[key]
-        value = self._kept[key] = make()
-        if len(self._kept) > CACHED_QUERIES:
-            self._kept.popitem(last=False)
-        return value
+    def kept(self, key: Any, make: Callable[[], Any]) -> Any:
+        """``make()``, kept under ``key`` until the next reset (``Memo``)."""
+        return self.memo.kept(key, make)

@@ -121,4 +121,6 @@ def test_the_mock_engine_answers_link_pages_the_client_follows(commits, page_siz
             commit.sha for commit in client.list_commits(per_page=50).root
         ]
         assert len(pages_seen) == -(-served.mock.seed // page_size)
+        again = list(client.iter_commit_pages(page_size=page_size))  # kept pages, each with its Link
+        assert [page.root for page in again] == [page.root for page in pages_seen]
         assert list(client.iter_tags()) == client.list_tags().root  # not a collection: its example

@@ -85,6 +85,24 @@ async def test_trailing_slash_paths_route_as_written_and_make_a_resource():
         assert (await http.get(f"/books/{book['id']}/")).status_code == 404
 
 
+async def test_a_list_filtered_by_an_array_is_its_page_until_the_collection_changes():
+    async with mock("shelf") as http:
+        for title, genres in (("Dune", ["sf"]), ("Emma", ["classic"]), ("Solaris", ["sf", "classic"])):
+            assert (await http.post("/books/", json={"title": title, "genres": genres})).status_code == 201
+        sf = await http.get("/books/", params={"genres": ["sf"]})
+        assert [book["title"] for book in sf.json()] == ["Dune"]
+        both = await http.get("/books/", params={"genres": ["sf", "classic"]})
+        assert [book["title"] for book in both.json()] == ["Solaris"]
+        assert (await http.get("/books/", params={"genres": ["sf"]})).json() == sf.json()  # kept
+        await http.post("/books/", json={"title": "Hyperion", "genres": ["sf"]})
+        again = await http.get("/books/", params={"genres": ["sf"]})
+        assert [book["title"] for book in again.json()] == ["Dune", "Hyperion"]  # not the kept page
+        await http.delete(f"/books/{sf.json()[0]['id']}/")
+        assert [book["title"] for book in (await http.get("/books/", params={"genres": ["sf"]})).json()] == [
+            "Hyperion"
+        ]
+
+
 async def test_an_id_in_the_create_body_does_not_break_delete():
     async with mock("pets") as http:
         created = (await http.post("/pets", params=KEY, json={"id": 10, "name": "Rex"})).json()

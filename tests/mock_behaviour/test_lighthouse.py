@@ -18,7 +18,8 @@ from lighthouse_client.models import (
 )
 
 from mocks import lighthouse
-from mocks.lighthouse_store import CACHED_QUERIES, WorkspaceStore
+from mocks.lighthouse_store import WorkspaceStore
+from mocks.memo import CACHED_QUERIES
 
 pytestmark = pytest.mark.anyio
 SEEDED = 250
